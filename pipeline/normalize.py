@@ -1,0 +1,97 @@
+"""Text normalisation shared by every reader: one regex pass that keeps an offset map.
+
+What it repairs, and why:
+- line ends: CRLF/CR, and the literal four characters `\\r\\n` that some web captures keep;
+- form feeds (page breaks of pdftotext output) become line ends and mark a new page;
+- `\\x02`, which pypdfium2 emits for a hyphen broken at a line end (`07/CT\\x02TTg`);
+- decomposed Unicode (NFD from PDFs and Mac files) -> NFC; `Ð` (Icelandic eth) -> `Đ`;
+- no-break and zero-width spaces, soft hyphens, BOMs;
+- markdown emphasis (`**`, `__`) and heading markers, which web captures carry.
+Everything else (spelling, spacing inside symbols) is left to the extractors, which repair it
+where they know what a symbol looks like.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .model import Document, LineHint, OffsetMap
+
+_RULES: list[tuple[str, str | None]] = [
+    # (pattern, replacement or None for "compute")
+    (r"\r\n?|\\r\\n", "\n"),
+    (r"\f", None),                                  # page break: "\n" and a page start
+    (r"\x02", "-"),
+    (r"[\u00a0\u2007\u202f\u3000]", " "),
+    (r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]", ""),
+    (r"Ð", "Đ"),
+    (r"ð", "đ"),
+    (r"\*\*|__", ""),
+    (r"(?<![^\n])#{1,6}[ \t]+", ""),
+    (r".[\u0300-\u036f\u0323]+", None),             # a base letter and its combining marks
+]
+_RX = re.compile("|".join(f"({p})" for p, _ in _RULES))
+_FORMFEED = 2        # group number of the form-feed rule
+_COMBINING = len(_RULES)
+
+
+def normalize(raw: str) -> tuple[str, OffsetMap, list[int]]:
+    """(normalised text, offset map to `raw`, offsets in the text where new pages begin)."""
+    out: list[str] = []
+    points = [(0, 0)]
+    page_starts = [0]
+    o = r = 0
+    for m in _RX.finditer(raw):
+        s, e = m.span()
+        if s > r:
+            out.append(raw[r:s])
+            o += s - r
+        g = m.lastindex
+        if g == _FORMFEED:
+            rep = "\n"
+        elif g == _COMBINING:
+            rep = unicodedata.normalize("NFC", m.group())
+        else:
+            rep = _RULES[g - 1][1]
+        out.append(rep)
+        o += len(rep)
+        r = e
+        if len(rep) != e - s:
+            points.append((o, e))
+        if g == _FORMFEED:
+            page_starts.append(o)
+    out.append(raw[r:])
+    text = "".join(out)
+    # A trailing form feed starts no page.
+    while len(page_starts) > 1 and page_starts[-1] >= len(text.rstrip()):
+        page_starts.pop()
+    return text, OffsetMap(points), page_starts
+
+
+def make_document(raw: str, source: str, fmt: str, *, raw_page_starts: list[int] | None = None,
+                  raw_hints: list[LineHint] | None = None, encoding: str | None = None,
+                  warnings: list[str] | None = None) -> Document:
+    """A `Document` from a reader's raw text; page starts and hints given in raw offsets."""
+    text, omap, page_starts = normalize(raw)
+    if raw_page_starts and len(raw_page_starts) > 1:
+        page_starts = sorted({to_normalized(omap, p) for p in raw_page_starts})
+    hints = [LineHint(to_normalized(omap, h.start), to_normalized(omap, h.end), h.bold, h.align,
+                      h.numbering, h.in_table) for h in raw_hints or []]
+    return Document(source=source, format=fmt, text=text, pages=len(page_starts),
+                    page_starts=page_starts, offset_map=omap, encoding=encoding, hints=hints,
+                    warnings=list(warnings or []))
+
+
+def to_normalized(omap: OffsetMap, raw_offset: int) -> int:
+    """The normalised offset of a raw offset (inverse of `OffsetMap.to_raw`)."""
+    best = 0
+    for norm, raw in omap.points:
+        if raw > raw_offset:
+            break
+        best = norm + (raw_offset - raw)
+    return best
+
+
+def document_from_text(text: str, source: str = "<text>") -> Document:
+    """A `Document` straight from a string: for tests, notebooks and callers with text in hand."""
+    return make_document(text, source, "txt")
