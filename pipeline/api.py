@@ -11,9 +11,9 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .engine import Options, run_local
+from .engine import DEFAULT_TIMEOUT, Options, run_dask, run_local
 from .extract import extract_record
-from .ingest import read, supported_extensions
+from .ingest import MAX_BYTES, read, supported_extensions
 from .model import Record
 from .normalize import document_from_text
 
@@ -59,7 +59,18 @@ def extract_file(path: str) -> Record:
     return extract_record(read(path))
 
 
-def extract(paths: Iterable[str], *, jobs: int = 1, timeout: float = Options.timeout,
-            max_bytes: int = Options.max_bytes) -> Iterator[tuple[str, dict]]:
-    """("record", record) or ("error", error row) for every input file, in input order."""
-    return run_local(expand_paths(paths), jobs=jobs, options=Options(timeout=timeout, max_bytes=max_bytes))
+def extract(paths: Iterable[str], *, jobs: int = 1, timeout: float = DEFAULT_TIMEOUT,
+            max_bytes: int = MAX_BYTES, engine: str = "local",
+            scheduler: str | None = None) -> Iterator[tuple[str, dict]]:
+    """("record", record) or ("error", error row) for every input file, in input order.
+
+    engine "local": `jobs` processes on this machine; "dask": a Dask cluster at `scheduler`
+    (or a local one with `jobs` workers when no address is given).
+    """
+    options = Options(timeout=timeout, max_bytes=max_bytes)
+    files = expand_paths(paths)
+    if engine == "dask":
+        return run_dask(files, options, scheduler=scheduler, workers=jobs if jobs > 1 else None)
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r} (local or dask)")
+    return run_local(files, jobs=jobs, options=options)

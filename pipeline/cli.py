@@ -27,6 +27,10 @@ def _common(p: argparse.ArgumentParser) -> None:
                    help="seconds allowed per file before it is stopped and reported (default %(default)g; 0 = none)")
     p.add_argument("--max-size", type=float, default=MAX_BYTES / 1e6, metavar="MB",
                    help="files larger than this are reported, not read (default %(default)g MB)")
+    p.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="local processes (default) or a Dask cluster")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="Dask scheduler address (tcp://host:8786); default: a local cluster")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
 
@@ -92,7 +96,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
         if args.format == "json":
             out.write("[")
         results = api.extract(paths, jobs=_jobs(args.jobs), timeout=args.timeout,
-                                      max_bytes=int(args.max_size * 1e6))
+                              max_bytes=int(args.max_size * 1e6), engine=args.engine,
+                              scheduler=args.scheduler)
         for kind, row in results:
             progress.update()
             if kind == "record":

@@ -1,4 +1,4 @@
-"""Where per-document work runs: in this process, or in a pool of local processes.
+"""Where per-document work runs: in this process, in a pool of local processes, or on a Dask cluster.
 
 `process_path` is the pure per-document function (path in, record or error row out); it never
 raises, so one bad file can never stop a batch. A per-file time limit (SIGALRM, in the
@@ -114,3 +114,34 @@ def _run_isolated(path: str, options: Options) -> tuple[str, dict]:
         except BrokenProcessPool:
             return "error", ErrorRow(path, "ingest", "crash",
                                      f"{path}: the reader crashed (worker process died)").to_dict()
+
+
+def run_dask(paths: Iterable[str], options: Options = Options(), scheduler: str | None = None,
+             workers: int | None = None, batch: int = 256) -> Iterator[tuple[str, dict]]:
+    """Results in input order, computed on a Dask cluster (`scheduler` address, or a LocalCluster).
+
+    `pure=False` because identical documents must each give their own result (with the default,
+    Dask computes equal inputs once). Workers run tasks in threads, where SIGALRM cannot reach:
+    there the per-file time limit is Dask's business (e.g. `distributed.scheduler.worker-ttl`).
+    Batches keep the scheduler's memory bounded on very large inputs.
+    """
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError as e:  # pragma: no cover - depends on the installation
+        raise RuntimeError("the dask engine needs dask.distributed: pip install 'vanban[dask]'") from e
+    paths = list(paths)
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=workers or None, threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+        client = Client(cluster)
+    try:
+        for i in range(0, len(paths), batch):
+            futures = client.map(process_path, paths[i:i + batch], options=options, pure=False)
+            yield from client.gather(futures)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
