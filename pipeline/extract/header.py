@@ -1,9 +1,414 @@
 """Header of a Nghị định 30/2020 document: type, number-symbol, issuer, place, date, title,
-signer, recipients."""
+signer, recipients.
+
+The layout (Phụ lục I of the decree): issuer lines top left, national name and motto top right;
+"Số: N/TYPE-ISSUER" under the issuer, "Place, ngày d tháng m năm y" under the motto; the type word
+in capitals (KẾ HOẠCH, QUYẾT ĐỊNH ...) and the trích yếu (title) below, or for a Công văn a "V/v"
+line under the number and a "Kính gửi" block; a decision then names its issuing authority
+("ỦY BAN NHÂN DÂN TỈNH ...") above its "Căn cứ". At the end: Nơi nhận and the signature.
+
+Anchors are found on the raw text with regexes that tolerate the flattening seen in practice: one
+cell a line, `|` cells, a whole header on one line, pdftotext columns, web chrome and a metadata
+table before it. A document without a header is a news item (TIN) when it reports an issued
+document ("UBND tỉnh ... đã ban hành Văn bản số ..."); its fields then describe that document.
+
+Offsets: `title_span` covers the trích yếu (the V/v text of a Công văn); `body_start` is the start
+of the line after the title, past a decision's authority line and a Kính gửi block, where the
+preamble begins; `closing_start` is the start of the first line of Nơi nhận or of the signature
+block, whichever comes first (the last body paragraph, "Trên đây là ...", stays in the body).
+"""
 from __future__ import annotations
 
-from ..model import Document, Header
+import re
+
+from .. import lexicon
+from ..model import Document, Header, Issuer, Span
+from . import header_issuer as iss
+from .header_closing import closing
+from .header_layout import UPPER, LOWER, clean, fold, has_lower, is_upper, segments
+
+_HDR = lexicon.load("header")
+_DT = lexicon.load("doc_types")
+
+HEAD_LIMIT = 12000          # the header zone: web chrome and a metadata table come before it
+
+_MOTTO = re.compile("|".join(f"(?:{m['pattern']})" for m in _HDR["motto"]))
+_SNIPPET = re.compile(_HDR["chrome"]["snippet_end"], re.M)
+_PREAMBLE = re.compile(r"(?:" + "|".join(p["pattern"] for p in _HDR["preamble"]) + r")")
+_BODY_HEADING = re.compile(r"(?:" + "|".join(p["pattern"] for p in _HDR["body_heading"]) + r")")
+_AUTHORITY = re.compile(_HDR["authority_line"]["pattern"])
+_VV = re.compile(r"(?<!\w)" + _HDR["vv"]["pattern"])
+_FIRM_PREAMBLE = re.compile(r"Căn\s+cứ\b")
+_KINH_GUI = re.compile(r"[\s|]*Kính\s*gửi\b")
+_PLACE_STOP = set(_HDR["date_line"]["place_stopwords"])
+
+_DATE = re.compile(r",[ \t]*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,3})?\s*năm\s*(?P<y>\d{4})")
+_TITLE_WORD = re.compile(f"^[{UPPER}][{LOWER}]*$")
+
+_SYM_CH = r"A-Za-zĐđ0-9&\u0400-\u04FF"
+_TOKEN = rf"[{_SYM_CH}][{_SYM_CH}.]*"
+_SO = re.compile(r"Số(?<!\wSố)(?!\s*hiệu)[ \t]*[:.]?[\s|]*?(?P<num>\d+)?[ \t]*/[ \t]*(?P<rest>[^\n|]*)")
+_SYM_BODY = re.compile(rf"(?:(?P<year>\d{{4}})\s*/\s*)?(?P<parts>{_TOKEN}(?:[ \t]?[-–][ \t]?{_TOKEN})*)(?P<dash>[ \t]?[-–]\s*$)?")
+_SYM_NEXT = re.compile(rf"\s*(?P<parts>{_TOKEN}(?:\s*[-–]\s*{_TOKEN})*)")
+_SYM_SPACED = re.compile(rf" (?P<tok>[A-ZĐ]{{2,}})(?![{_SYM_CH}])")
+
+_TYPE_BY_WORD = {fold(w): t["abbr"] for t in _DT["type"] for w in t["words"]}
+_TYPE_BY_PART = {p.casefold(): t["abbr"] for t in _DT["type"] for p in t["symbol_parts"]}
+_TYPE_WORD = re.compile(r"(?<![^\s|])(" + "|".join(
+    w.replace(" ", r"\s+") for w in sorted(_TYPE_BY_WORD, key=len, reverse=True)) + r")(?![^\s|])")
+_BODY_NOUN: dict[str, str] = _DT["body_nouns"]
+_ISSUER_ABBR = {a["short"] for a in lexicon.load("issuers")["abbreviation"]}
+_SYMBOL_ISSUERS = lexicon.load("issuers")["symbol_issuers"]
+
+# A news item's reported document: the verb, the document and what follows it; the subject and
+# a leading "Ngày d/m/y," are read from the same sentence before it.
+_NEWS = re.compile(
+    _HDR["news"]["verb"] + r"\s+" + _HDR["news"]["doc_noun"]
+    + r"\s+số\s+(?P<num>\d+)\s*/\s*(?P<rest>[^\s,;]+)"
+    r"(?:\s+ngày\s+(?P<d2>\d{1,2})/(?P<m2>\d{1,2})/(?P<y2>\d{4}))?"
+    r"(?:\s+của\s+(?P<of>[^,;.\n]{3,80}?)(?=\s+(?:về|đã|ban\s+hành|vừa|chỉ\s+đạo)\b|[,;.\n]))?")
+_NEWS_LEAD = re.compile(r"^\s*(?:[Nn]gày\s+(?P<d1>\d{1,2})/(?P<m1>\d{1,2})/(?P<y1>\d{4}),?\s+)?(?P<who>.*?)\s*$")
+
+
+def _mask_chrome(head: str) -> str:
+    """The header zone with web-search snippet lines blanked (offsets kept)."""
+    for m in _SNIPPET.finditer(head):
+        a = head.rfind("\n", 0, m.start()) + 1
+        head = head[:a] + " " * (m.end() - a) + head[m.end():]
+    return head
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    return a, len(text) if b < 0 else b
+
+
+# --- number and symbol -------------------------------------------------------------------
+
+def normalize_symbol(num: str | None, rest: str, next_line: str = "") -> tuple[str | None, str | None]:
+    """(type part, normalised symbol) of a printed number-symbol; rest is the text after the slash.
+
+    Restores the hyphen a print lost after the type part ("BC UBND", "KHUBND"), joins a symbol
+    broken over two lines after a hyphen, maps homoglyphs, drops spaces.
+    """
+    rest = re.split(r"\s{3,}|\|", clean(rest).strip())[0]
+    m = _SYM_BODY.match(rest)
+    if not m:
+        return None, None
+    parts = [p for p in re.split(r"\s*[-–]\s*", m.group("parts")) if p]
+    if m.group("dash") is not None and next_line:
+        n = _SYM_NEXT.match(clean(next_line))
+        if n:
+            parts += [p for p in re.split(r"\s*[-–]\s*", n.group("parts")) if p]
+    if len(parts) == 1 and parts[0].casefold() in _TYPE_BY_PART:
+        sp = _SYM_SPACED.match(rest[m.end("parts"):])
+        if sp:
+            parts.append(sp.group("tok"))
+    first = parts[0]
+    if first.casefold() not in _TYPE_BY_PART and first not in _ISSUER_ABBR:
+        for tp in sorted(_TYPE_BY_PART, key=len, reverse=True):
+            if first.casefold().startswith(tp) and first[len(tp):] in _ISSUER_ABBR:
+                parts[0:1] = [first[:len(tp)], first[len(tp):]]
+                break
+    year = m.group("year")
+    symbol = f"{num or ''}/{year + '/' if year else ''}{'-'.join(parts)}"
+    return _TYPE_BY_PART.get(parts[0].casefold()), symbol
+
+
+# --- date line ---------------------------------------------------------------------------
+
+def _place_before(text: str, comma: int) -> tuple[str | None, int]:
+    """The place name printed just before the date line's comma, and where it starts."""
+    a, _ = _line_bounds(text, comma)
+    prefix = _MOTTO.sub(lambda m: "|" + " " * (len(m.group()) - 1), text[a:comma])
+    prefix = re.split(r"\||\s{3,}", prefix)[-1]
+    words = prefix.split()
+    name: list[str] = []
+    for w in reversed(words):
+        if not _TITLE_WORD.match(w) or w in _PLACE_STOP or len(name) == 5:
+            break
+        name.insert(0, w)
+    if not name:
+        return None, comma
+    return " ".join(name), text.rfind(name[0], a, comma)
+
+
+def iso_date(d: str | None, m: str | None, y: str | None) -> str | None:
+    """ISO date as precise as printed. A two-digit month over 12 whose first digit is a month is
+    a month with a footnote digit glued on ("tháng 54" -> 5)."""
+    if not y:
+        return None
+    if not m:
+        return y
+    mo = int(m)
+    if mo > 12 and 1 <= int(m[0]) <= 9:
+        mo = int(m[0])
+    if not 1 <= mo <= 12:
+        return y
+    if not d or not 1 <= int(d) <= 31:
+        return f"{y}-{mo:02d}"
+    return f"{y}-{mo:02d}-{int(d):02d}"
+
+
+# --- title -------------------------------------------------------------------------------
+
+def _next_content(text: str, pos: int, limit: int) -> str:
+    while pos < limit:
+        a, b = _line_bounds(text, pos)
+        c = text[a:b].strip(" \t|")
+        if c:
+            return c
+        pos = b + 1
+    return ""
+
+
+def _title(text: str, start: int, limit: int) -> tuple[str | None, Span | None, int]:
+    """The trích yếu from `start` (just after the type word) and the offset where the body begins."""
+    parts: list[str] = []
+    first = last = None
+    upper = None
+    pos = start
+    while pos < limit:
+        a, b = _line_bounds(text, pos)
+        seg_start = max(a, pos)
+        raw = text[seg_start:b]
+        content = raw.strip(" \t|")
+        c0 = seg_start + len(raw) - len(raw.lstrip(" \t|"))
+        if not content:
+            if parts:
+                break
+            pos = b + 1
+            continue
+        if _BODY_HEADING.match(content) or (_PREAMBLE.match(content) and (
+                parts or _FIRM_PREAMBLE.match(content))):
+            break                          # the line under the type word is the title unless it is "Căn cứ"
+        if parts and is_upper(content) and _AUTHORITY.match(content) and _PREAMBLE.match(
+                _next_content(text, b + 1, limit)):
+            break
+        if upper is None:
+            upper = not has_lower(content.split()[0])
+        if upper:
+            lw = next((m for m in re.finditer(r"\S+", content) if has_lower(m.group())), None)
+            if lw is not None:
+                if lw.start() > 0:
+                    piece = content[:lw.start()].rstrip()
+                    parts.append(piece)
+                    first = c0 if first is None else first
+                    last = c0 + len(piece)
+                break
+        parts.append(content)
+        first = c0 if first is None else first
+        last = c0 + len(content)
+        pos = b + 1
+    if not parts:
+        return None, None, pos
+    title = clean(fold(" ".join(parts))).rstrip(" .;:")
+    return title, Span(first, last), _line_bounds(text, last)[1] + 1
+
+
+def _vv_title(text: str, vv: re.Match, limit: int) -> tuple[str | None, Span | None, int]:
+    """The V/v text of a Công văn: its own line's cell and the lines under it."""
+    a, b = _line_bounds(text, vv.start())
+    line_cells = re.split(r"\||\s{3,}", text[vv.end():b])
+    parts = [line_cells[0]]
+    first, last = vv.end(), vv.end() + len(line_cells[0].rstrip())
+    pos = b + 1
+    while pos < limit:
+        a, b = _line_bounds(text, pos)
+        line = text[a:b]
+        segs = segments(line)
+        if not segs or segs[0][0] >= 25 or line.lstrip().startswith("|"):
+            break
+        content = segs[0][1]
+        if _KINH_GUI.match(content) or _PREAMBLE.match(content) or _BODY_HEADING.match(content):
+            break
+        parts.append(content)
+        last = a + segs[0][0] + len(content)
+        pos = b + 1
+    title = clean(fold(" ".join(parts))).rstrip(" .;:")
+    return (title or None), Span(first, last), pos
+
+
+def _skip_to_body(text: str, pos: int, limit: int) -> int:
+    """Past blank lines, a decision's authority line and a Kính gửi block."""
+    def skip_blank(p: int) -> int:
+        while p < limit:
+            a, b = _line_bounds(text, p)
+            if text[a:b].strip(" \t|"):
+                return a
+            p = b + 1
+        return min(p, len(text))
+
+    pos = skip_blank(pos)
+    a, b = _line_bounds(text, pos)
+    line = text[a:b].strip(" \t|")
+    if line and is_upper(line) and _AUTHORITY.match(line):
+        pos = skip_blank(b + 1)
+        a, b = _line_bounds(text, pos)
+    if _KINH_GUI.match(text[a:b]):
+        has_items = bool(text[a:b].split(":", 1)[-1].strip(" \t|")) and ":" in text[a:b]
+        p = b + 1
+        while p < len(text):
+            a2, b2 = _line_bounds(text, p)
+            c = text[a2:b2].strip()
+            if not c:
+                if has_items:
+                    break
+            elif c[0] in "-–|(+•" or c[0] in LOWER:
+                has_items = True
+            else:
+                break
+            p = b2 + 1
+        pos = skip_blank(p)
+    return pos
+
+
+# --- issuer lines ------------------------------------------------------------------------
+
+def _issuer_lines(text: str, anchor: int, top: int) -> list[str]:
+    """The capitalised issuer segments above `anchor` (the Số or date line), top first.
+
+    Walks up from the anchor's line, dropping the national name, motto, rules and a date line,
+    and stops at the first line with lower-case text (web chrome, an extraction note).
+    """
+    a, _ = _line_bounds(text, anchor)
+    lines = [text[a:anchor]] + text[top:max(top, a - 1)].split("\n")[::-1]
+    out: list[str] = []
+    for n, line in enumerate(lines):
+        line = _MOTTO.sub("|", line)
+        if "ngày" in line:
+            line = _DATE_LINE_CUT.sub("|", line)
+        segs = [s for _, s in segments(line) if not re.fullmatch(r"[-–_=*.\s]+", s)]
+        if any(has_lower(s) for s in segs):
+            if n > 0:
+                break
+            segs = [s for s in segs if not has_lower(s)]
+        out.extend(segs[::-1])
+        if len(out) > 12:
+            break
+    return out[::-1]
+
+
+_DATE_LINE_CUT = re.compile(r"(?:[^\s|,]+[ \t]){0,4}[^\s|,]+[ \t]*,[ \t]*ngày.*$")
+
+
+# --- news item ---------------------------------------------------------------------------
+
+def _news(text: str) -> Header | None:
+    m = _NEWS.search(text, 0, min(len(text), 2500))
+    if not m:
+        return None
+    _, symbol = normalize_symbol(m.group("num"), m.group("rest"))
+    sentence = max(text.rfind(c, 0, m.start()) for c in ".;\n") + 1
+    lead = _NEWS_LEAD.match(text[sentence:m.start()])
+    unit = iss.parse_units([fold(m.group("of") or lead.group("who"))])
+    if not unit:
+        part = (symbol or "").split("/")[-1].split("-")[-1]
+        unit = iss.parse_units([_SYMBOL_ISSUERS.get(part, "")])
+    issuer = iss.resolve(unit[-1:], text, None) if unit else Issuer()
+    d, mo, y = (m.group("d2"), m.group("m2"), m.group("y2")) if m.group("y2") else (
+        lead.group("d1"), lead.group("m1"), lead.group("y1"))
+    return Header(doc_type="TIN", number=m.group("num"), symbol=symbol, issuer=issuer,
+                  issue_date=iso_date(d, mo, y))
+
+
+# --- the header --------------------------------------------------------------------------
+
+def _date_line(head: str, so: re.Match | None) -> tuple[re.Match, str, int] | None:
+    """The first "Place, ngày d tháng m năm y" near the Số line: (match, place, place offset)."""
+    for dm in _DATE.finditer(head):
+        if so and abs(dm.start() - so.start()) > 1500:
+            if dm.start() > so.start():
+                return None
+            continue
+        place, at = _place_before(head, dm.start())
+        if place:
+            return dm, place, at
+    return None
 
 
 def extract_header(doc: Document) -> Header:
-    return Header()
+    text = doc.text
+    head = _mask_chrome(text[:HEAD_LIMIT])
+    so = _SO.search(head)
+    date = _date_line(head, so)
+    if not so and not date:
+        return _headerless(doc)
+
+    h = Header()
+    starts: list[int] = []
+    ends: list[int] = []
+    sym_type = None
+    if so:
+        line_end = _line_bounds(head, so.end())[1]
+        next_line = head[line_end + 1:_line_bounds(head, line_end + 1)[1]] if line_end < len(head) else ""
+        sym_type, h.symbol = normalize_symbol(so.group("num"), so.group("rest"), next_line)
+        h.number = so.group("num")
+        starts.append(so.start())
+        ends.append(so.start("rest") + len(re.match(r"\S*", so.group("rest")).group()))
+    if date:
+        dm, h.place, place_at = date
+        h.issue_date = iso_date(dm.group("d"), dm.group("m"), dm.group("y"))
+        starts.append(place_at)
+        ends.append(dm.end())
+    h.is_draft = (so is not None and so.group("num") is None) or (date is not None and date[0].group("d") is None)
+    anchor, anchor_end = min(starts), max(ends)
+
+    limit = min(len(text), anchor_end + 3000)
+    vv = _VV.search(head, anchor, min(len(head), anchor_end + 400))
+    tw = None if vv else _TYPE_WORD.search(head, anchor_end, min(len(head), anchor_end + 800))
+    if tw and _KINH_GUI.search(head, anchor_end, tw.start()):
+        tw = None
+    if vv:
+        h.doc_type = "CV" if sym_type is None else sym_type
+        h.title, h.title_span, body = _vv_title(text, vv, limit)
+    elif tw:
+        h.doc_type = _TYPE_BY_WORD[fold(tw.group(1))]
+        h.title, h.title_span, body = _title(text, tw.end(), limit)
+    else:
+        h.doc_type = sym_type or ("CV" if h.symbol else None)
+        body = _line_bounds(text, anchor_end)[1] + 1
+    h.body_start = _skip_to_body(text, body, limit)
+
+    top = max(0, text.rfind("\n", 0, max(0, anchor - 3000)))
+    units = iss.parse_units(_issuer_lines(head, anchor, top))
+    h.issuer = _issuer(units, text, h.place, h.body_start)
+
+    c = closing(text, h.body_start)
+    h.signer, h.recipients, h.closing_start = c.signer, c.recipients, c.start
+    return h
+
+
+def _issuer(units: list[iss.Unit], text: str, place: str | None, body_start: int) -> Issuer:
+    """The issuer from the header lines, completed by a body sentence naming it."""
+    me = units[-1] if units else None
+    if me is None or (me.loc_kind is None and iss.is_committee(me)):
+        said, _ = iss.from_sentence(text, body_start, min(len(text), body_start + 4000))
+        if said and (me is None or said.kind == me.kind):
+            units = units[:-1] + [said]
+    return iss.resolve(units, text, place)
+
+
+def _headerless(doc: Document) -> Header:
+    """A document whose header was lost: a letter (Kính gửi), a news item, or a body that names
+    its issuer and type ("Ủy ban nhân dân thành phố ban hành Kế hoạch")."""
+    text = doc.text
+    kg = _KINH_GUI.match(text)
+    if not kg:
+        news = _news(text)
+        if news:
+            news.closing_start = closing(text, 0).start
+            return news
+    h = Header()
+    h.body_start = _skip_to_body(text, 0, min(len(text), 4000))
+    said, noun = iss.from_sentence(text, 0, min(len(text), 4000))
+    if said:
+        h.issuer = iss.resolve([said], text, None)
+    if kg:
+        h.doc_type = "CV"
+    elif noun:
+        h.doc_type = next((v for k, v in _BODY_NOUN.items() if noun.casefold().startswith(k)), None)
+    c = closing(text, h.body_start)
+    h.signer, h.recipients, h.closing_start = c.signer, c.recipients, c.start
+    return h

@@ -1,0 +1,198 @@
+"""The closing of a document: Nơi nhận (recipients) and the signature block.
+
+Nghị định 30/2020 puts Nơi nhận at the bottom left and the signature at the bottom right; flattened,
+the two columns come side by side on the same lines (pdftotext), as two `|` cells on one line
+(docx tables), or one after the other. The signature block reads: markers of signing on behalf
+(TM./KT./TL./TUQ./Q.) with what they sign for, the signer's position, then the name. For a joint
+document the lead body's signature is the rightmost one of the first row.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import lexicon
+from ..model import Signer
+from .header_layout import LOWER, UPPER, clean, fold, is_upper, proper_case, segments
+
+_HDR = lexicon.load("header")
+_REC = _HDR["recipients"]
+
+NOI_NHAN = re.compile(_REC["heading"].replace("Nơi", "Nơi(?<!\\wNơi)", 1))
+_ARCHIVE = re.compile(r"^" + _REC["archive"])
+_PURPOSE = re.compile(r"\s*\(\s*" + _REC["purpose"] + r"[^()]*\)?")
+_ITEM_SPLIT = re.compile(r"(?:^|\n)\s*[-–•+]\s*|;\s*[-–•+]\s+|;[ \t]*\n\s*")
+_ENDS_ITEM = re.compile(r"[;.]\s*$")
+
+_MARKERS = [(re.compile(r"^" + m["pattern"] + r"\s*"), m["canonical"]) for m in _HDR["signature_marker"]]
+_MARKER_ANY = re.compile(r"(?<![\w/])(?=(?:" + "|".join(m["pattern"] for m in _HDR["signature_marker"])
+                         + r")\s*[" + UPPER + r"])")
+_POSITIONS = sorted((p.casefold() for p in _HDR["signer"]["positions"]), key=len, reverse=True)
+_POSITION_END = re.compile(r"(?:^|\s)((?:phó\s+)?(?:" + "|".join(map(re.escape, _POSITIONS)) + r"))$")
+_POSITIONS_SET = set(_POSITIONS) | {"phó " + p for p in _POSITIONS}
+_RANK = re.compile(r"^(?:" + "|".join(map(re.escape, _HDR["signer"]["ranks"])) + r")\s+")
+_NAME = re.compile(rf"[*\s]*((?:[{UPPER}][{LOWER}]+)(?:\s+[{UPPER}][{LOWER}]*){{1,4}})[*\s]*")
+_UPPER_THEN_NAME = re.compile(rf"^(?P<up>[^{LOWER}]*[{UPPER}][^{LOWER}]*?)\s+(?P<name>[{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}]+){{1,4}})$")
+_END_MARK = re.compile(r"\./\.")
+
+
+@dataclass(slots=True)
+class Closing:
+    start: int | None
+    signer: Signer
+    recipients: list[str]
+
+
+def _marker(s: str) -> tuple[str, str] | None:
+    for rx, canon in _MARKERS:
+        m = rx.match(s)
+        if m:
+            return canon, s[m.end():]
+    return None
+
+
+def _is_position(s: str) -> bool:
+    """A whole line that is a signer's position ("PHÓ GIÁM ĐỐC")."""
+    return fold(s).casefold() in _POSITIONS_SET
+
+
+def _name(s: str) -> str | None:
+    s = _RANK.sub("", fold(s.strip("* ")))
+    m = _NAME.fullmatch(s)
+    return m.group(1) if m else None
+
+
+def recipients(text: str, start: int, end: int) -> list[str]:
+    """The Nơi nhận items in text[start:end] (start at the heading), left column only."""
+    lines = text[start:end].split("\n")
+    head = NOI_NHAN.match(lines[0].lstrip())
+    indent = len(lines[0]) - len(lines[0].lstrip())
+    lines[0] = " " * (indent + head.end()) + lines[0][indent + head.end():]
+    line0_col = text.rfind("\n", 0, start) + 1
+    left: list[str] = []
+    for i, line in enumerate(lines):
+        if i == 0:
+            line = text[line0_col:start] + line
+        segs = [(c, s) for c, s in segments(line) if c < 25 or s.lstrip().startswith(("-", "–"))]
+        if not segs:
+            left.append("")
+            continue
+        first = segs[0][1]
+        if is_upper(first) and not first.lstrip().startswith(("-", "–")):
+            break                          # a signature or appendix heading: the list is over
+        left.append(first)
+    block = "\n".join(left).strip()
+    items: list[str] = []
+    pieces = _ITEM_SPLIT.split(block)
+    truncated = end >= len(text.rstrip()) and not text.rstrip().endswith((";", ".", ")"))
+    for n, piece in enumerate(pieces):
+        piece = fold(clean(piece))
+        if not piece:
+            continue
+        if _ARCHIVE.match(piece):
+            break
+        if n == len(pieces) - 1 and truncated and not _ENDS_ITEM.search(piece):
+            break                          # cut off by the end of a web capture
+        item = fold(_PURPOSE.sub("", piece)).strip(" ;.:,")
+        if item:
+            items.append(item)
+    return items
+
+
+def _split_upper(s: str) -> list[str]:
+    """A one-line signature head cut into its lines: at each marker, and before the position."""
+    parts = [p.strip() for p in _MARKER_ANY.split(s) if p.strip()]
+    if parts:
+        m = _POSITION_END.search(" " + fold(parts[-1]).casefold())
+        mk = _marker(fold(parts[-1]))
+        if m and m.start(1) > 1 and not (mk and len(fold(mk[1])) <= len(m.group(1))):
+            cut = len(fold(parts[-1])) - len(m.group(1))
+            last = fold(parts[-1])
+            parts[-1:] = [last[:cut].strip(), last[cut:].strip()]
+    return parts
+
+
+def signer(text: str, start: int, end: int) -> tuple[Signer, int | None]:
+    """The signature block in text[start:end] and the offset of its first line."""
+    heads: list[str] = []
+    name = None
+    col = None
+    first_at = None
+    pos = start
+    for line in text[start:end].split("\n"):
+        line_start, pos = pos, pos + len(line) + 1
+        segs = []
+        for c, s in segments(clean(line)):
+            m = _UPPER_THEN_NAME.match(s)
+            if m and (_marker(m.group("up")) or _is_position(m.group("up"))):
+                segs += [(c, m.group("up")), (c + m.start("name"), m.group("name"))]
+            else:
+                segs.append((c, s))
+        if col is None:
+            starts = [(c, s) for c, s in segs if is_upper(s) and (_marker(s) or _is_position(s))]
+            if not starts:
+                continue
+            col, s = starts[-1]            # the rightmost signature of the first row leads
+            first_at = line_start
+            heads += _split_upper(s)
+            name = next((nm for c, t in segs if c > col and (nm := _name(t))), None)
+            if name:
+                break
+            continue
+        if not segs:
+            continue
+        if col >= 20:
+            segs = [(c, s) for c, s in segs if c >= col - 25]
+        if not segs:
+            continue
+        c, s = min(segs, key=lambda cs: abs(cs[0] - col))
+        nm = _name(s)
+        if nm:
+            name = nm
+            break
+        if is_upper(s) and (_marker(s) or _is_position(s) or (heads and _marker(heads[-1]))):
+            heads += _split_upper(s)
+        elif _is_position(heads[-1]) and is_upper(s):
+            break                          # after the position only the name may follow
+    if not heads:
+        return Signer(), None
+    return _signer_from(heads, name), first_at
+
+
+def _signer_from(heads: list[str], name: str | None) -> Signer:
+    authority: list[str] = []
+    position = None
+    for h in heads:
+        mk = _marker(h)
+        if mk:
+            authority.append(mk[0] + " " + fold(mk[1]))
+        elif h is heads[-1] and _is_position(h):
+            position = h
+        elif authority:
+            authority[-1] += " " + fold(h)  # "KT. BỘ TRƯỞNG / BỘ CÔNG AN"
+        else:
+            position = h
+    return Signer(name=name,
+                  position=proper_case(position) if position else None,
+                  authority="; ".join(proper_case(a) for a in authority) or None)
+
+
+def closing(text: str, body_start: int) -> Closing:
+    """Nơi nhận and signature of the document whose body starts at `body_start`."""
+    nn = NOI_NHAN.search(text, body_start)
+    if nn:
+        ends = [m.end() for m in _END_MARK.finditer(text, max(body_start, nn.start() - 4000), nn.start())]
+        sig_lo = ends[-1] if ends else text.rfind("\n", 0, nn.start()) + 1
+        sig_hi = min(len(text), nn.end() + 1800)
+    else:
+        em = _END_MARK.search(text, body_start)
+        if not em:
+            return Closing(None, Signer(), [])
+        sig_lo, sig_hi = em.end(), min(len(text), em.end() + 1500)
+    sig, sig_at = signer(text, sig_lo, sig_hi)
+    recips: list[str] = []
+    starts = [x for x in (sig_at, text.rfind("\n", 0, nn.start()) + 1 if nn else None) if x is not None]
+    if nn:
+        nxt = NOI_NHAN.search(text, nn.end())
+        recips = recipients(text, nn.start(), min(nxt.start() if nxt else len(text), nn.end() + 3000))
+    return Closing(min(starts) if starts else None, sig, recips)

@@ -1,0 +1,188 @@
+"""The issuer of a document: its name, level, locality, province and district.
+
+Read from the issuer lines at the top left of the header (Nghị định 30/2020, Phụ lục I: the parent
+body above, the issuing body below: "UBND TỈNH LÀO CAI / SỞ CÔNG THƯƠNG"), completed where the
+header lost them by a body sentence naming the issuer ("UBND xã Dân Tiến xây dựng kế hoạch"), by
+the place of the date line (a local body's place is its own locality) and by the provinces the
+text names ("trên địa bàn tỉnh Thanh Hóa"). Kinds, levels and abbreviations are data in
+models/issuers.toml.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .. import lexicon
+from ..model import Issuer
+from .header_layout import LOWER, UPPER, clean, fold, has_lower, proper_case
+
+_LEX = lexicon.load("issuers")
+_HDR = lexicon.load("header")
+
+_ABBR = [(re.compile(r"(?<!\w)" + re.escape(a["short"]) + r"(?!\w)"), a["full"])
+         for a in _LEX["abbreviation"]]
+_LOC_LEVEL = {k["word"]: k["level"] for k in _LEX["locality_kind"]}
+_LOC_KIND = re.compile(r"(?i)^(" + "|".join(sorted(map(re.escape, _LOC_LEVEL), key=len, reverse=True))
+                       + r")(?:\s+(.+))?$")
+_CENTRAL_CITIES = {c.casefold() for c in _LEX["names"]["central_cities"]}
+_CENTRAL_MARKER = _LEX["names"]["central_marker"]
+
+_KIND_OF: dict[str, dict] = {w: u for u in _LEX["unit_kind"] for w in u["words"]}
+_SPLIT_KINDS = sorted((w for u in _LEX["unit_kind"] if u.get("split") for w in u["words"]),
+                      key=len, reverse=True)
+_ALL_KINDS = sorted(_KIND_OF, key=len, reverse=True)
+_SPLIT_RX = re.compile(r"(?i)(?<!\w)(" + "|".join(map(re.escape, _SPLIT_KINDS)) + r")(?!\w)")
+_START_RX = re.compile(r"(?i)^(" + "|".join(map(re.escape, _ALL_KINDS)) + r")(?!\w)")
+
+_NAME = f"[{UPPER}][{LOWER}]+"
+_PLACE_NAME = rf"((?:{_NAME})(?:[ \t]+{_NAME}){{0,3}})"
+_PROVINCE_RX = re.compile(r"tỉnh(?<!\wtỉnh)(?<!các tỉnh)\s+" + _PLACE_NAME)
+_DISTRICT_RX = re.compile(r"(?:[Hh]uyện|[Tt]hị\s+xã|[Qq]uận)(?<!\w[Hh]uyện)(?<!các huyện)\s+" + _PLACE_NAME)
+
+# A body sentence whose subject is the issuer: "<body> [(sau đây gọi là ...)] [đã] <verb>".
+_ORG_WORD = r"(?:\s+(?!(?:của|về|theo|tại|với|cho|đã|và|được|nhận|có|trong|từ)\b)[^\s.;:\d/()\"“”,]+)"
+_BODY_ISSUER_RX = re.compile(
+    r"(?<!\w)(?P<org>(?:Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|UBND|Hội\s+đồng\s+nhân\s+dân|HĐND|"
+    r"Hội\s+đồng|Sở|Bộ|Cục|Ban|Đoàn)" + _ORG_WORD + r"{0,10}?)\s*(?:\([^)]{0,60}\)\s*)?(?:đã\s+)?"
+    + _HDR["body_issuer"]["verb"] + r"(?P<obj>\s+\S+(?:\s+\S+)?)?")
+
+
+@dataclass(slots=True)
+class Unit:
+    """One body named in the issuer lines or a sentence: its kind entry and its name."""
+    kind: str                     # the kind word as in issuers.toml ("ủy ban nhân dân", "sở")
+    text: str                     # the body's name as printed, abbreviations expanded
+    loc_kind: str | None = None   # "tỉnh", "xã" ...
+    locality: str | None = None   # "Lào Cai"
+
+
+def expand(s: str) -> str:
+    """Abbreviations of issuers.toml expanded ("UBND" -> "Ủy ban nhân dân")."""
+    for rx, full in _ABBR:
+        s = rx.sub(full, s)
+    return s
+
+
+def _unit(text: str) -> Unit | None:
+    text = fold(expand(clean(text))).strip(" ,;-–")
+    m = _START_RX.match(text)
+    if not m:
+        return None
+    kind = m.group(1).casefold()
+    unit = Unit(kind=kind, text=text)
+    rest = text[m.end():].strip()
+    lm = _LOC_KIND.match(rest)
+    if lm and _KIND_OF[kind]["level"] == "locality":
+        unit.loc_kind = lm.group(1).casefold()
+        name = (lm.group(2) or "").strip(" .,")
+        unit.locality = None if not name else " ".join(w[:1].upper() + w[1:].lower() for w in name.split()) if not has_lower(name) else name
+    return unit
+
+
+def parse_units(lines: list[str]) -> list[Unit]:
+    """The bodies named by the issuer lines, top (parent) to bottom (the issuer).
+
+    A kind word marked `split` starts a new body even inside a line; a line that starts with no
+    kind continues the body above ("BỘ NÔNG NGHIỆP / VÀ PHÁT TRIỂN NÔNG THÔN").
+    """
+    pieces: list[str] = []
+    for line in lines:
+        line = fold(expand(clean(line)))
+        starts = [m.start() for m in _SPLIT_RX.finditer(line)]
+        if not starts or starts[0] != 0:
+            if _START_RX.match(line):
+                starts = [0] + starts
+            elif pieces:
+                head = line[:starts[0]] if starts else line
+                pieces[-1] += " " + head
+                line = line[len(head):]
+                starts = [s - len(head) for s in starts]
+        bounds = starts + [len(line)]
+        pieces.extend(line[a:b] for a, b in zip(bounds, bounds[1:]) if line[a:b].strip())
+    return [u for u in map(_unit, pieces) if u]
+
+
+def is_committee(unit: Unit) -> bool:
+    """A People's Committee or Council: a body named after its locality."""
+    return _KIND_OF[unit.kind]["level"] == "locality"
+
+
+def _level(unit: Unit, parent: str | None) -> str | None:
+    if _CENTRAL_MARKER in unit.text.casefold():
+        return "trung_uong"
+    entry = _KIND_OF[unit.kind]
+    if entry["level"] == "locality":
+        lvl = _LOC_LEVEL.get(unit.loc_kind or "")
+        if lvl == "city":
+            return "tinh" if (unit.locality or "").casefold() in _CENTRAL_CITIES else "huyen"
+        return lvl
+    if entry["level"] == "parent":
+        return parent or entry.get("default")
+    return entry["level"]
+
+
+def city_level(text: str) -> str:
+    """Level of an unnamed "thành phố": a city with districts (quận) is centrally run."""
+    return "tinh" if re.search(r"(?<!\w)quận(?!\w)", text, re.I) else "huyen"
+
+
+def most_named(rx: re.Pattern, text: str) -> str | None:
+    """The name `rx` captures most often in `text` (the first on a tie)."""
+    counts = Counter(fold(m.group(1)) for m in rx.finditer(text))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def resolve(units: list[Unit], text: str, place: str | None) -> Issuer:
+    """The Issuer of the bodies `units` (parent first), completed from the place and the text."""
+    if not units:
+        return Issuer()
+    if len(units) > 1 and all(_KIND_OF[u.kind]["level"] not in ("parent", "locality") for u in units):
+        # Co-issuers (a joint guidance of several ministries): all of one level.
+        return Issuer(name=" - ".join(proper_case(u.text) for u in units), level=_level(units[0], None))
+    me, parents = units[-1], units[:-1]
+    local = is_committee(me)
+    name = proper_case(me.text)
+    if local and me.locality is None and place:
+        # A People's Committee whose locality line was lost: the place of its date line is
+        # its own locality (Nghị định 30/2020: the place names the issuer's locality).
+        me.locality = place
+        if me.loc_kind is None and place.casefold() in _CENTRAL_CITIES:
+            me.loc_kind = "thành phố"
+            name = f"{name} thành phố"
+        name = f"{name} {place}"
+    if me.loc_kind:
+        name = re.sub(r"(?i)(?<!\w)" + re.escape(me.loc_kind) + r"(?!\w)", me.loc_kind, name, count=1)
+    levels: list[str | None] = []
+    for u in units:
+        levels.append(_level(u, levels[-1] if levels else None))
+    level = levels[-1]
+    if me.loc_kind == "thành phố" and not me.locality:
+        level = city_level(text)
+    issuer = Issuer(name=name, level=level)
+    if level == "trung_uong" or level is None:
+        return issuer
+    province = next((p.locality for p in parents if _level(p, None) == "tinh" and p.locality), None)
+    if local:
+        issuer.locality = me.locality
+    elif level == "tinh":
+        issuer.locality = province or place or most_named(_PROVINCE_RX, text)
+        if issuer.locality and issuer.locality.casefold() not in name.casefold():
+            issuer.name = f"{name} tỉnh {issuer.locality}"
+    if level == "tinh":
+        issuer.province = issuer.locality
+    else:
+        issuer.province = province or most_named(_PROVINCE_RX, text)
+        if level == "xa":
+            issuer.district = next((p.locality for p in parents if _level(p, None) == "huyen"),
+                                   None) or most_named(_DISTRICT_RX, text)
+    return issuer
+
+
+def from_sentence(text: str, start: int, end: int) -> tuple[Unit | None, str | None]:
+    """The issuer named as the subject of a body sentence in text[start:end], and the noun after
+    its verb ("ban hành Kế hoạch" -> "Kế hoạch")."""
+    m = _BODY_ISSUER_RX.search(text, start, end)
+    if not m:
+        return None, None
+    return _unit(m.group("org")), fold(m.group("obj") or "")

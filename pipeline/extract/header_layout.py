@@ -1,0 +1,111 @@
+"""Layout and letter-case helpers shared by the header stages (header, header_issuer, header_closing).
+
+Headers reach us flattened: table cells joined by `|`, two pdftotext columns on one line separated
+by a run of spaces, print homoglyphs (Cyrillic letters in symbols, `ƣ` for `ư`). These helpers cut a
+line into its column segments and turn a CAPITALISED header line into the casing of a record.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import lexicon
+
+LOWER = "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệfghiìíỉĩịjklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvwxyỳýỷỹỵz"
+UPPER = LOWER.upper()
+
+# Letters that PDF fonts map to look-alikes: Cyrillic capitals inside a symbol ("ВСТ"), the
+# Latin "oi" letter that some fonts print for "ư".
+_HOMOGLYPHS = str.maketrans({
+    "А": "A", "В": "B", "С": "C", "Е": "E", "Н": "H", "К": "K", "М": "M", "О": "O", "Р": "P",
+    "Т": "T", "Х": "X", "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "х": "x", "у": "y",
+    "ƣ": "ư", "Ƣ": "Ư",
+})
+
+_HAS_LOWER = re.compile(f"[{LOWER}]")
+_LETTER = re.compile(f"[{LOWER}{UPPER}]")
+_CELL = re.compile(r"[^|\n]+")
+_RUN = re.compile(r"\S(?:.*?\S)?(?=\s{3,}|\s*$)")
+_SPACES = re.compile(r"\s+")
+_DASH_ONLY = re.compile(r"[-–•+]")
+
+
+def clean(s: str) -> str:
+    """`s` with print homoglyphs replaced by the Vietnamese letters they stand for."""
+    return s.translate(_HOMOGLYPHS)
+
+
+def fold(s: str) -> str:
+    """Whitespace folded to single spaces, ends stripped."""
+    return _SPACES.sub(" ", s).strip()
+
+
+def is_upper(s: str) -> bool:
+    """A capitalised header line: letters, none of them lower case."""
+    return not _HAS_LOWER.search(s) and len(_LETTER.findall(s)) >= 2
+
+
+def has_lower(s: str) -> bool:
+    return bool(_HAS_LOWER.search(s))
+
+
+def segments(line: str) -> list[tuple[int, str]]:
+    """(column, text) of the cells of one line: split at `|` and at runs of 3+ spaces.
+
+    A lone dash is joined to the text after it ("-   Bộ Công an;" is one recipient).
+    """
+    out: list[tuple[int, str]] = []
+    for cell in _CELL.finditer(line):
+        for run in _RUN.finditer(cell.group()):
+            out.append((cell.start() + run.start(), run.group()))
+    merged: list[tuple[int, str]] = []
+    for col, text in out:
+        if merged and _DASH_ONLY.fullmatch(merged[-1][1]):
+            merged[-1] = (merged[-1][0], merged[-1][1] + " " + text)
+        else:
+            merged.append((col, text))
+    return merged
+
+
+def _load_casing() -> tuple[re.Pattern, dict[str, str], re.Pattern, re.Pattern]:
+    hdr = lexicon.load("header")
+    iss = lexicon.load("issuers")
+    canon = {p.casefold(): p for p in hdr["signer"]["positions"] + iss["names"]["proper_words"]}
+    words = sorted(canon, key=len, reverse=True)
+    canon_rx = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, words)) + r")(?!\w)")
+    kinds = sorted((k["word"] for k in iss["locality_kind"]), key=len, reverse=True)
+    # After a locality kind every syllable of the name is capitalised ("tỉnh Thừa Thiên Huế").
+    loc_rx = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, kinds)) + r")((?: [^\s;]+)+)")
+    named = sorted({w for u in iss["unit_kind"] if u.get("named") for w in u["words"]},
+                   key=len, reverse=True)
+    # A named body's own name starts with a capital, and so does a field joined by "và"
+    # ("Bộ Nông nghiệp và Phát triển nông thôn").
+    named_rx = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, named)) + r") (?!trưởng\b)(\S+)((?: (?!và\b)\S+)*)(?: và (\S+))?")
+    return canon_rx, canon, loc_rx, named_rx
+
+
+_CANON_RX, _CANON, _LOC_RX, _NAMED_RX = _load_casing()
+_MARKER_START = re.compile(r"(^|; )(\w+\.\s*)(\w)")
+
+
+def _cap(w: str) -> str:
+    return w[:1].upper() + w[1:]
+
+
+def proper_case(s: str) -> str:
+    """A CAPITALISED header phrase in the record's casing.
+
+    "TM. ỦY BAN NHÂN DÂN" -> "TM. Ủy ban nhân dân", "KT. BỘ TRƯỞNG BỘ CÔNG AN" -> "KT. Bộ trưởng
+    Bộ Công an", "UBND TỈNH LÀO CAI" stays as is when already mixed case. Words holding digits or a
+    slash (symbols) keep their print.
+    """
+    s = fold(s)
+    if has_lower(s):
+        return s
+    t = " ".join(w if re.search(r"[\d/]", w) else w.lower() for w in s.split(" "))
+    t = t.replace("uỷ ban", "ủy ban")
+    t = _LOC_RX.sub(lambda m: m.group(1) + " ".join(_cap(w) for w in m.group(2).split(" ")), t)
+    t = _NAMED_RX.sub(lambda m: m.group(1) + " " + _cap(m.group(2)) + (m.group(3) or "")
+                      + (" và " + _cap(m.group(4)) if m.group(4) else ""), t)
+    t = _CANON_RX.sub(lambda m: _CANON[m.group(1)], t)
+    t = _MARKER_START.sub(lambda m: m.group(1) + m.group(2).upper() + m.group(3).upper(), t)
+    return _cap(t)
