@@ -1,8 +1,300 @@
-"""The section tree of numbered headings, each mapped to a canonical kind."""
+"""The section tree of numbered headings, each mapped to a canonical kind.
+
+A document's body runs from the end of its title to the closing zone (Nơi nhận, signature,
+appendices). In it, numbered lines are found with one multiline regex: `PHẦN I` parts, a
+decision's `Điều 1.` articles, Roman numerals, Arabic numbers (`1.`, `1.1.`) and letters (`a)`).
+An Arabic or lettered line is a heading, not a list item, by the rule of RECORD.md: it holds a
+short phrase and body text follows it, or it names a unit whose task follows after a colon.
+"""
 from __future__ import annotations
 
-from ..model import Document, Header, Section
+import re
+from dataclasses import dataclass
+
+from .. import lexicon
+from ..model import Document, Header, Section, Span
+from .unit_names import UPPER, fold_ws, heading_unit
+
+# Where the closing zone begins when the header did not say: Nơi nhận, an appendix, or the
+# "attached to Decision no." line of a decision's attached plan.
+_CLOSING = re.compile(      # led by the line break: a literal lets the regex engine scan fast
+    r"\n[ \t|]*(?:Nơi nhận\b|PHỤ LỤC\b|Phụ lục(?: số)? [IVX\d]+\s*$|\(?Ban hành kèm theo (?:Quyết định|Kế hoạch))",
+    )
+
+_UP = UPPER
+_MARKER = re.compile(
+    rf"""^[ \t|]*(?:
+      (?P<part>PHẦN|Phần)\s+(?P<pn>THỨ\s+[{_UP}]+|[IVX]+|\d+)\b[ \t.:\-–]*(?P<pt>[^\n]*)
+    | Điều\s+(?P<dn>\d+)\s*(?:[.:][ \t]*|$)(?P<dt>[^\n]*)
+    | (?P<rn>[IVX]{{1,5}})(?:[ \t]*[.:)\-–][ \t]*|[ \t]+(?=[{_UP}]))(?P<rt>[^\s.\d][^\n]*)
+    | (?P<an>\d{{1,2}}(?:\.\d{{1,2}}){{0,2}})(?:\.\)?|\)|(?<=\d\.\d)[ \t]|(?<=\d\.\d\d)[ \t])[ \t]*(?P<at>[^\W\d_][^\n]*)
+    | (?P<ln>[a-zđ])[ \t]*(?:\)|/\.?|\.(?=[ \t]))[ \t]*(?P<lt>[^\W\d_][^\n]*)
+    )""",
+    re.M | re.X)
+
+_ORDINALS = {"NHẤT": 1, "HAI": 2, "BA": 3, "TƯ": 4, "BỐN": 4, "NĂM": 5, "SÁU": 6, "BẢY": 7, "TÁM": 8}
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+# A numbered line that is a full sentence is a list item: it holds ";" or a sentence break,
+# or it is long and ends with a full stop.
+_SENTENCE_BREAK = re.compile(rf"[;]|[.!?]\s+[{_UP}]")
+_CONTINUATION = re.compile(rf"[ \t]*(?:\(|[^\W_{UPPER}])")
+_BULLET_OR_MARKER = re.compile(r"[ \t|]*(?:[-+•*–]|\d{1,2}(?:\.\d{1,2})*[.)]|[IVX]+[.)]|[a-zđ](?:\)|/|\.\s)|Điều\s+\d)")
+# a line that stops on a comma or a word that cannot end a phrase goes on below
+_OPEN_END = re.compile(r"(?:,|\b(?:và|của|theo|các|với|về|trong|để|cho|tại|Điều|khoản|điểm|từ|đến|là|hoặc|những|được|do))$")
+_PAGE_NUMBER = re.compile(r"[ \t]*(?:-\s*)?\d{1,3}(?:\s*-)?[ \t]*$")
+_TRAILING = " \t\n.:;,-–/"
+_MAX_HEADING_WORDS = 45
+_MAX_SENTENCE_WORDS = 25
+
+_KINDS_LEX = lexicon.load("section_kinds")
+_KINDS = [(re.compile(k["pattern"]), k["kind"]) for k in _KINDS_LEX["kind"]]
+_EXECUTION = re.compile(_KINDS_LEX["article"]["execution"])
+_EXECUTION_TITLE = re.compile(_KINDS_LEX["article"]["title"], re.I)
+_REPORT_TYPES = set(_KINDS_LEX["report"]["doc_types"])
+
+
+@dataclass(slots=True)
+class _Node:
+    kind: str          # part, dieu, roman, arabic, letter
+    rank: int          # nesting order: part < dieu/roman < arabic < letter
+    label: str         # this level's part of the path
+    number: str        # as printed ("3.2")
+    heading: str
+    line_start: int
+    heading_end: int   # end of the heading's text (before an inline task)
+    body_text_start: int
+
+
+def body_bounds(doc: Document, header: Header) -> tuple[int, int]:
+    """[start, end) of the body: after the title, before Nơi nhận / signature / appendices."""
+    start = header.body_start or 0
+    end = header.closing_start
+    m = _CLOSING.search(doc.text, max(0, start - 1))
+    if m and (end is None or m.start() + 1 < end):
+        end = m.start() + 1
+    return start, len(doc.text) if end is None else end
+
+
+def closing_zones(doc: Document, header: Header) -> list[tuple[str, Span]]:
+    """The closing parts after the body: ("noi_nhan" | "phu_luc" | "kem_theo", span)."""
+    _, end = body_bounds(doc, header)
+    found = [(m.start() + 1, m.group().strip(" \t\n|")) for m in _CLOSING.finditer(doc.text, max(0, end - 1))]
+    zones = []
+    for i, (s, label) in enumerate(found):
+        e = found[i + 1][0] if i + 1 < len(found) else len(doc.text)
+        name = ("noi_nhan" if label.startswith("Nơi nhận")
+                else "kem_theo" if "kèm theo" in label else "phu_luc")
+        zones.append((name, Span(s, e)))
+    return zones
+
+
+def heading_kind(heading: str) -> str | None:
+    """The kind a heading's words give (None when no lexicon entry matches)."""
+    folded = fold_ws(heading).lower()
+    if heading_unit(heading):
+        return "don_vi"
+    for rx, kind in _KINDS:
+        if rx.search(folded):
+            return kind
+    return None
 
 
 def extract_sections(doc: Document, header: Header) -> list[Section]:
-    return []
+    start, end = body_bounds(doc, header)
+    text = doc.text
+    candidates = [_candidate(text, m, end) for m in _MARKER.finditer(text, start, end)]
+    candidates = _articles_in_sequence([c for c in candidates if c is not None])
+    nodes = [c for i, c in enumerate(candidates) if _is_heading(text, c, candidates[i + 1:], end)]
+    return _tree(nodes, candidates, text, end, header)
+
+
+def _articles_in_sequence(candidates: list[_Node]) -> list[_Node]:
+    """Drop "Điều N" lines out of the 1, 2, 3... run: a wrapped reference ("... tại\nĐiều 62.")."""
+    expected, out = 1, []
+    for c in candidates:
+        if c.kind == "dieu":
+            if int(c.number) != expected:
+                continue
+            expected += 1
+        out.append(c)
+    return out
+
+
+def _candidate(text: str, m: re.Match, end: int) -> _Node | None:
+    g = m.groupdict()
+    line_start = m.start()
+    if g["part"]:
+        n = g["pn"].split()[-1]
+        num = _ORDINALS.get(n.upper()) or _roman_value(n) or (int(n) if n.isdigit() else None)
+        if num is None:
+            return None
+        title_start = m.start("pt")
+        heading = g["pt"].strip()
+        if not heading:       # the part's title on the next line
+            nl = _next_content_line(text, m.end(), end)
+            if nl is None:
+                return None
+            title_start, e = nl
+            heading = text[title_start:e].strip()
+        heading_end = title_start + len(heading)
+        return _Node("part", 0, f"P{num}", str(num), heading, line_start, heading_end, heading_end)
+    if g["dn"]:
+        return _Node("dieu", 1, f"Đ{g['dn']}", g["dn"], f"Điều {g['dn']}", line_start,
+                     m.start("dt"), m.start("dt"))
+    if g["rn"]:
+        if not _roman_value(g["rn"]):
+            return None
+        return _heading_node("roman", 1, g["rn"], text, m.start("rt"), end, line_start)
+    if g["an"]:
+        return _heading_node("arabic", 2 + g["an"].count("."), g["an"], text, m.start("at"), end,
+                             line_start)
+    return _heading_node("letter", 5, g["ln"], text, m.start("lt"), end, line_start)
+
+
+def _heading_node(kind: str, rank: int, number: str, text: str, s: int, end: int,
+                  line_start: int) -> _Node:
+    e = _paragraph_end(text, s, end)
+    return _Node(kind, rank, number.split(".")[-1], number, text[s:e], line_start, e, e)
+
+
+def _paragraph_end(text: str, s: int, end: int) -> int:
+    """End of the paragraph starting at `s`: a wrapped line (pdftotext) goes on when the next
+    line starts in lower case, or in capitals under a line in capitals ("I. KẾT QUẢ / ĐẠT ĐƯỢC")
+    or as a short run of capitals ("1. Công tác / PBGDPL")."""
+    e = text.find("\n", s, end)
+    if e < 0:
+        return end
+    while True:
+        line = text[text.rfind("\n", 0, e) + 1:e].strip(" \t|")
+        nxt = text.find("\n", e + 1, end)
+        nxt = end if nxt < 0 else nxt
+        following = text[e + 1:nxt].strip(" \t|")
+        if not following or _BULLET_OR_MARKER.match(following) or _PAGE_NUMBER.match(following) \
+                or line.endswith((".", ";", ":", "!", "?")):
+            return e
+        first = following.split(None, 1)[0]
+        if _CONTINUATION.match(following) or _OPEN_END.search(line) or (first.isupper() and (
+                line.isupper() or following.count(" ") < 3)):
+            e = nxt
+            continue
+        return e
+
+
+def _next_content_line(text: str, pos: int, end: int) -> tuple[int, int] | None:
+    """The next non-blank line that is not a page number, from `pos`."""
+    while pos < end:
+        s = text.find("\n", pos, end)
+        if s < 0:
+            return None
+        s += 1
+        e = text.find("\n", s, end)
+        e = end if e < 0 else e
+        line = text[s:e]
+        if line.strip() and not _PAGE_NUMBER.match(line):
+            return s + len(line) - len(line.lstrip(" \t|")), e
+        pos = e
+    return None
+
+
+def _is_heading(text: str, c: _Node, after: list[_Node], end: int) -> bool:
+    if c.kind in ("part", "dieu", "roman"):
+        return True
+    phrase, colon, task = c.heading.partition(":")
+    if colon and task.strip() and not task.strip().startswith(("-", "+")):
+        if heading_unit(phrase):
+            text_start = c.body_text_start - len(c.heading)
+            c.heading = phrase
+            c.heading_end = text_start + len(phrase)
+            c.body_text_start = c.heading_end + len(colon)
+            return True
+        return False
+    folded = fold_ws(phrase)
+    words = folded.count(" ") + 1
+    if words > _MAX_HEADING_WORDS or _SENTENCE_BREAK.search(folded):
+        return False
+    if folded.endswith(".") and words > _MAX_SENTENCE_WORDS:
+        return False
+    c.heading = phrase
+    # body text must follow before the next numbered line of the same or a higher rank
+    nxt = _next_content_line(text, c.heading_end, end)
+    if nxt is None:
+        return False
+    line_start = text.rfind("\n", 0, nxt[0]) + 1
+    follower = next((a for a in after if a.line_start >= line_start), None)
+    if follower is None or follower.line_start > line_start or follower.rank > c.rank:
+        return True
+    # a list numbered afresh under the line ("1. Mục đích." then "1. Làm cho ...")
+    return follower.kind == c.kind and follower.rank == c.rank and _ordinal(follower) <= _ordinal(c)
+
+
+def _ordinal(n: _Node) -> int:
+    last = n.number.split(".")[-1]
+    return int(last) if last.isdigit() else ord(last[0]) if last else 0
+
+
+def _tree(nodes: list[_Node], candidates: list[_Node], text: str, end: int,
+          header: Header) -> list[Section]:
+    """Nest the headings by rank; a section ends where the next numbered line (heading or list
+    item) of its rank or a higher one begins."""
+    sections: list[Section] = []
+    stack: list[tuple[_Node, Section]] = []
+    report = header.doc_type in _REPORT_TYPES
+    for i, n in enumerate(nodes):
+        while stack and stack[-1][0].rank >= n.rank:
+            stack.pop()
+        parent = stack[-1] if stack else None
+        if n.kind == "arabic" and "." in n.number and parent and parent[0].kind == "arabic" \
+                and n.number.split(".")[0] != parent[0].number.split(".")[-1]:
+            n.label = n.number              # "3.2" without its "3.": keep the printed number
+        path = f"{parent[1].path}.{n.label}" if parent else n.label
+        if n.kind == "arabic" and "." in n.number and not (parent and parent[0].kind == "arabic"):
+            path = f"{parent[1].path}.{n.number}" if parent else n.number
+        depth = path.count(".") + 1 - (1 if path.startswith("P") and "." in path else 0)
+        if n.kind == "letter" and depth <= 2:
+            continue                         # a) b) under a top-level number: list items
+        sec_end = next((m.line_start for m in candidates
+                        if m.line_start > n.line_start and m.rank <= n.rank), end)
+        heading = fold_ws(n.heading).rstrip(_TRAILING).strip(" \t|\"'“”")
+        kind = _kind(n, heading, text[n.body_text_start:sec_end], parent, report)
+        sec = Section(path=path, heading=heading, kind=kind, level=path.count(".") + 1,
+                      span=Span(n.line_start, sec_end), heading_span=Span(n.line_start, n.heading_end))
+        sections.append(sec)
+        stack.append((n, sec))
+    return sections
+
+
+def _kind(n: _Node, heading: str, body: str, parent: tuple[_Node, Section] | None,
+          report: bool) -> str:
+    if n.kind == "dieu":
+        title = body.split("\n", 1)[0]
+        if heading_kind(title) == "to_chuc_thuc_hien" or _EXECUTION_TITLE.match(title.strip()) \
+                or _EXECUTION.search(body):
+            return "to_chuc_thuc_hien"
+        return "other"
+    kind = heading_kind(heading)
+    if kind is None:
+        top = parent is None or parent[0].kind == "part"
+        kind = "ket_qua" if report and top else "other"
+    return kind
+
+
+def _roman_value(s: str) -> int | None:
+    """Value of a Roman numeral made of I, V, X, or None when it is not a well-formed one."""
+    total, prev = 0, 0
+    for ch in reversed(s.upper()):
+        v = _ROMAN.get(ch)
+        if v is None:
+            return None
+        total += -v if v < prev else v
+        prev = max(prev, v)
+    return total if 0 < total < 40 and _to_roman(total) == s.upper() else None
+
+
+def _to_roman(n: int) -> str:
+    out = ""
+    for v, sym in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= v:
+            out += sym
+            n -= v
+    return out

@@ -1,0 +1,193 @@
+"""Unit names: recognising them (a head word from models/units.toml), splitting a list of
+units into its members, telling collective units apart, and normalising a name to one
+canonical spelling (abbreviations expanded, the document's own locality dropped, aliases and
+near variants mapped with rapidfuzz)."""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from rapidfuzz import fuzz, process
+
+from .. import lexicon
+
+# Every upper-case letter of Vietnamese text, for the lexicon's "{UPPER}" (re has no \p{Lu}).
+UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper() and c.isalpha())
+_LEX = lexicon.load("units")
+# a head broken over two lines by pdftotext ("Giám\nđốc") is still a head
+_HEAD_ALT = "|".join(f"(?:{h['pattern']})" for h in _LEX["head"]).replace("{UPPER}", UPPER).replace(" ", r"\s+")
+HEAD = re.compile(f"(?:{_HEAD_ALT})")
+PREFIX_ALT = _LEX["prefix"]["pattern"]
+PREFIX = re.compile(PREFIX_ALT)
+STOP = re.compile(_LEX["stop"]["pattern"].replace("{HEAD}", _HEAD_ALT))
+_LIST_GOES_ON = re.compile(rf"[^,;:.\n]*[,;]\s*(?:và\s+)?(?={_HEAD_ALT})")
+_PLURAL = re.compile(r"[Cc]ác\s+[a-zđ]")
+_DISTRIBUTIVE = re.compile(_LEX["distributive"]["pattern"])
+_HOLDER = re.compile(_LEX["distributive"]["holder"])
+_TITLE = re.compile(_LEX["title"]["pattern"])
+_COLLECTIVE_WORDS = re.compile(_LEX["collective"]["words"])
+_COLLECTIVE = re.compile(_LEX["collective"]["marker"], re.I)
+# a list separator followed by the head of another unit
+_SPLIT = re.compile(rf"\s*(?:;|,|\bvà\b)\s*(?=(?:{_HEAD_ALT}))")
+_MAX_UNIT_WORDS = 22
+_TRAIL = " \t\n,;:.-–"      # stripped from a name's end (str.rstrip: a "+$" regex is slow)
+
+_ABBR = _LEX["abbreviations"]
+_ABBR_RX = re.compile(r"(?<![\w&.-])(?:" + "|".join(re.escape(k) for k in sorted(_ABBR, key=len, reverse=True))
+                      + r")(?![\w&-])")
+_LOCALITY_KIND = re.compile(rf"\s+(?:tỉnh|huyện|xã|thị xã|thị trấn|thành phố|quận|phường)\s+(?P<name>(?:[{UPPER}][\w.]*\s?)+)$")
+_SAME_UNIT_RATIO = 92
+_PUNCT = re.compile(r"[^\w\s]")
+# "các sở, ban, ngành, đoàn thể tỉnh" is "các sở, ban, ngành, đoàn thể" of the issuer's level
+_LEVEL_TAIL = re.compile(r"\s+(?:tinh|huyen|xa|cap tinh|cap huyen|cap xa)$")
+_FUZZY_CUTOFF = 170     # of 200: ratio with diacritics + ratio without
+
+
+
+def fold_ws(s: str) -> str:
+    """Whitespace runs (line breaks too) folded to one space, ends trimmed."""
+    return " ".join(s.split())
+
+def unit_at(text: str, pos: int = 0, endpos: int | None = None) -> tuple[int, int] | None:
+    """(start, end) of the unit name (or list of names) that opens text[pos:], prefix skipped."""
+    endpos = len(text) if endpos is None else endpos
+    p = PREFIX.match(text, pos, endpos)
+    s = p.end() if p else pos
+    head = HEAD.match(text, s, endpos)
+    if not head:
+        return None
+    e = endpos
+    for st in STOP.finditer(text, head.end(), endpos):
+        nxt = _LIST_GOES_ON.match(text, st.end(), min(endpos, st.end() + 60))
+        if nxt and st.group().strip() not in (":", "(", ".") and "\n\n" not in st.group():
+            continue            # a verb-like word inside a name: the list goes on after it
+        e = st.start()
+        break
+    return s, s + len(text[s:e].rstrip(_TRAIL))
+
+
+def heading_unit(heading: str) -> str | None:
+    """The unit a heading names ("Đề nghị Ban Tuyên giáo Đảng ủy" -> "Ban Tuyên giáo Đảng ủy")."""
+    h = fold_ws(heading)
+    p = PREFIX.match(h)
+    s = p.end() if p else 0
+    if not HEAD.match(h, s):
+        return None
+    return h[s:].rstrip(_TRAIL) or None
+
+
+def split_units(names: str) -> list[tuple[int, int, str]]:
+    """The members of a unit list: (offset, end offset in `names`, name with whitespace folded).
+
+    "Báo Tuyên Quang, Đài Phát thanh và Truyền hình tỉnh" gives two units; "Các ban, ngành,
+    các cơ quan, đơn vị trên địa bàn xã" stays one, its parts being only collective words;
+    "Lãnh đạo các Vụ, Cục, Văn phòng Bộ" stays one, the holder heading the whole list."""
+    parts: list[tuple[int, int]] = []
+    start = 0
+    for m in _SPLIT.finditer(names):
+        piece = names[start:m.start()].strip()
+        if not piece:
+            continue
+        if _COLLECTIVE_WORDS.match(piece) and not _proper_head(names, m.end()):
+            continue            # "Các ban, ngành" + ", các cơ quan": one collective unit
+        if _PLURAL.match(piece) and _COLLECTIVE_WORDS.match(names[m.end():].strip()):
+            continue            # "các bộ, cơ quan ... và các địa phương": one list of classes
+        if _DISTRIBUTIVE.match(piece) and not _HOLDER.match(names, m.end()) and m.group().strip() != ";":
+            continue            # "Lãnh đạo các Vụ, Cục" + ", Văn phòng Bộ": one holder's list
+        parts.append((start, m.start()))
+        start = m.end()
+    parts.append((start, len(names)))
+    out = []
+    for s, e in parts:
+        piece = names[s:e].rstrip(_TRAIL)
+        s += len(piece) - len(piece.lstrip())
+        piece = piece.strip()
+        t = _TITLE.match(piece)
+        if t:
+            s, piece = s + t.end(), piece[t.end():]
+        name = fold_ws(piece)
+        if name and name.count(" ") < _MAX_UNIT_WORDS:
+            out.append((s, s + len(piece), name))
+    return out
+
+
+def _proper_head(text: str, pos: int) -> bool:
+    """Whether a unit starting at `pos` opens with a capitalised (proper) head."""
+    return text[pos:pos + 1].isupper() and not text.startswith(("Các ", "Cơ quan", "Đơn vị"), pos)
+
+
+def is_collective(unit: str) -> bool:
+    return bool(_COLLECTIVE.search(unit))
+
+
+def _fold_table() -> dict[int, str]:
+    table = {ord("đ"): "d", ord("Đ"): "D"}
+    for c in map(chr, range(0xC0, 0x1EFA)):
+        base = "".join(ch for ch in unicodedata.normalize("NFD", c) if not unicodedata.combining(ch))
+        if base != c and base.isascii():
+            table[ord(c)] = base
+    return table
+
+
+_FOLD = _fold_table()
+
+
+def fold(s: str) -> str:
+    """Lower case without diacritics (đ -> d), for fuzzy comparison."""
+    return s.lower().translate(_FOLD)
+
+
+def _key(s: str) -> str:
+    return fold_ws(_PUNCT.sub(" ", s.lower()))
+
+
+def expand_abbreviations(unit: str) -> str:
+    return _ABBR_RX.sub(lambda m: _ABBR[m.group()], unit)
+
+
+@functools.cache
+def _canonical_table() -> tuple[list[str], list[str], list[str]]:
+    """(canonical name per row, alias key with diacritics, alias key folded) over all aliases."""
+    names, keys, folded = [], [], []
+    for c in _LEX["canonical"]:
+        for alias in [c["name"], *c["examples"]]:
+            k = _key(expand_abbreviations(alias))
+            names.append(c["name"])
+            keys.append(k)
+            folded.append(fold(k))
+    return names, keys, folded
+
+
+@functools.lru_cache(maxsize=4096)
+def normalize_unit(unit: str, locality: str | None = None) -> str:
+    """One spelling per unit: abbreviations expanded, the document's own locality dropped
+    ("UBND xã Cẩm Thành" in Cẩm Thành's plan -> "Ủy ban nhân dân xã"), aliases mapped."""
+    u = fold_ws(expand_abbreviations(unit))
+    u = u[0].upper() + u[1:] if u else u
+    m = _LOCALITY_KIND.search(u)
+    if m and locality and fold(m.group("name").strip()) == fold(locality):
+        u = u[:m.start("name")].rstrip()
+    names, keys, folded = _canonical_table()
+    k = _key(u)
+    scores = process.cdist([k], keys, scorer=fuzz.ratio)[0] + \
+        process.cdist([fold(k)], folded, scorer=fuzz.ratio)[0]
+    best = int(scores.argmax())
+    if scores[best] >= _FUZZY_CUTOFF:
+        tail = u[len(names[best]):] if fold(u).startswith(fold(names[best])) else ""
+        return names[best] + tail
+    return u
+
+
+def same_unit(a: str, b: str) -> bool:
+    """Whether two written names are one unit: near-identical once abbreviations are expanded,
+    and not an office holder against a body ("Chủ tịch UBND các xã" is not "UBND các xã")."""
+    if bool(_HOLDER.match(a)) != bool(_HOLDER.match(b)):
+        return False
+    ka, kb = _compare_key(a), _compare_key(b)
+    return ka == kb or fuzz.ratio(ka, kb) >= _SAME_UNIT_RATIO
+
+
+@functools.lru_cache(maxsize=4096)
+def _compare_key(unit: str) -> str:
+    return _LEVEL_TAIL.sub("", fold(_key(expand_abbreviations(unit))))
