@@ -1,13 +1,682 @@
-"""Cited instruments: find, repair, resolve short forms, key, role; then basis and directives."""
+"""Cited instruments: find, repair, resolve short forms, key, role; then basis and directives.
+
+Nghị định 30/2020/NĐ-CP asks a document to cite an instrument in full at its first mention (type,
+number-symbol, date, issuer, subject) and by type and number after; so every mention of a symbol
+is found on raw characters (`citation_symbols`), read with the date, issuer and subject printed
+after it, and the mentions are grouped into instruments: one symbol, one instrument, except that
+numbering restarts every year (07/CT-TTg of 2012 and of 2023 are two). Short forms ("Quyết định
+số 765") and anaphora ("Chỉ thị nêu trên") become mentions of the instrument they name. Laws
+named by title ("Luật Báo chí") are instruments too.
+"""
 from __future__ import annotations
 
-from ..model import Citation, Document, Header
+import bisect
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from .. import lexicon
+from ..model import Citation, Document, Header, Mention, Span
+from .citation_registry import lookup
+from .citation_symbols import SYMBOL_RX, Symbol, issuer_code, iter_symbols, parse
+from .dates import PrintedDate, date_at
+
+_LEX = lexicon.load("citations")
+_LAWS = lexicon.load("instruments")["laws"]
+
+
+def _alt(words: list[str]) -> str:
+    """A regex alternation of phrases, longest first, a space matching any whitespace run."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+_WS_RX = re.compile(r"\s+")
+
+
+def _fold_ws(s: str) -> str:
+    return _WS_RX.sub(" ", s).strip()
+
+
+# --- lexicon-derived patterns ---------------------------------------------------------------------
+
+_TYPE_OF_WORD = {w.casefold(): e["code"] for e in _LEX["type_word"] for w in e["words"]}
+_GENERIC_WORDS = {w.casefold() for e in _LEX["type_word"] if e.get("generic") for w in e["words"]}
+_TYPE_WORDS = _alt([w for e in _LEX["type_word"] for w in e["words"]])
+# A lookahead on the first letters of the type words, so a scan skips other positions cheaply.
+_TYPE_FIRST = "(?=[" + "".join(sorted({w[0] for e in _LEX["type_word"] for w in e["words"]})) + "])"
+# The type word printed right before a symbol: "Quyết định số 407/...", "Công văn 285/...", "Số:".
+_TYPE_BEFORE_RX = re.compile(rf"(?i)(?<!\w)(?P<w>{_TYPE_WORDS})\s*(?:số\s*:?\s*)?$")
+# A short form: type word and bare number ("Quyết định số 765"), not followed by a symbol.
+_SHORT_RX = re.compile(rf"{_TYPE_FIRST}(?<!\w)(?P<w>{_TYPE_WORDS})\s+số\s+(?P<n>\d{{1,5}})(?![\w/.-]|\s*/)")
+# An anaphor: type word and a cue ("Chỉ thị nêu trên", "Kế hoạch này").
+_ANAPHORA_RX = re.compile(rf"{_TYPE_FIRST}(?<!\w)(?P<w>{_TYPE_WORDS})\s+(?P<cue>{_alt(_LEX['anaphora']['cues'])})(?!\w)")
+
+_ABBREVIATIONS = _LEX["abbreviations"]["map"]
+_ABBR_RX = re.compile(rf"(?<![\w&])(?:{_alt(list(_ABBREVIATIONS))})(?![\w&])")
+_ISSUER_CUES = _alt(_LEX["issuer_phrase"]["cues"])
+_ISSUER_RX = re.compile(
+    rf"\s*,?\s*(?:\([^)]{{0,60}}\)\s*)?của\s+(?P<iss>.+?)"
+    rf"(?=\s+(?:{_ISSUER_CUES})(?!\w)|\s+và\s+(?:{_TYPE_WORDS}|các|những)|\s*[,;.:()\[\]“”\"]|\s+\d|$)")
+_SUBJECT_LEAD_RX = re.compile(r"^\s*(?:,\s*)?(?:về\s+việc|về|V/v)\s+", re.I)
+_CLAUSE_END_RX = re.compile(r";|\.(?=\s)|\n\s*\n|$")
+
+_KINDS = [(re.compile(rf"(?i)(?<!\w)(?:{_alt(k['words'])})(?!\w)(?!\s+hội)"), k) for k in _LEX["locality_kind"]]
+_CENTRAL_RX = [re.compile(p) for p in _LEX["central_issuer"]["patterns"]]
+_NORMATIVE = frozenset(_LEX["normative"]["types"])
+_NOT_DIRECTIVE = frozenset(_LEX["normative"]["not_directive_types"])
+
+_ROLE_OF_CUE = {c.casefold(): r["role"] for r in _LEX["role_cue"] for c in r["cues"]}
+_ROLE_RX = re.compile(rf"(?i)(?:^|;)[\s\-+•*]*(?P<cue>{_alt(list(_ROLE_OF_CUE))})(?!\w)")
+_SEGMENT_START_RX = re.compile(r"\.\s+|\n\s*\n|:\s*\n|\n(?=\s*(?:[-+•]\s|\d+(?:\.\d+)*\.\s|[IVX]+\.\s|[a-zđ]\)\s))")
+_IMPLEMENTS_RX = re.compile(rf"(?i)(?<!\w)(?:{_alt(_LEX['implements_subject']['cues'])})(?!\w)")
+
+# The document's own number-symbol line: "Số: 3457/BC-UBND", "Số hiệu: 14/KH-UBND".
+_OWN_SYMBOL_RX = re.compile(r"(?<!\w)Số(?:\s+hiệu)?\s*:?\s*(?P<s>\d[^\s|]*(?:\s?/\s?\S+))")
+# Where the document proper starts (after a web page's chrome): its national motto.
+_MOTTO_RX = re.compile(r"(?i)C[ỘO]NG\s+H[ÒOÕ]A\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A")
+# A numbered heading, where the preamble ends when the sections stage found none ("PHẦN THỨ
+# NHẤT" also inside a line: some web captures fold the whole document into one line).
+_HEADING_RX = re.compile(r"(?m)^[ \t|]*(?:[IVX]{1,4}\s*[.:\-]\s|1\s*[.)]\s|Điều\s+1\s*[.:])"
+                         r"|(?<!\w)PHẦN\s+(?:THỨ\s+)?(?:[IVX]+|NHẤT|\d)(?!\w)")
+# The line that hands over from the preamble to the body of a letter without numbered headings:
+# "Chủ tịch UBND tỉnh có ý kiến chỉ đạo như sau:" (four words at least: not "Kính gửi:").
+_LEAD_OUT_RX = re.compile(r"(?m)(?:\S+[ \t]+){3,}\S*:[ \t|]*$")
+
+# Laws named by title.
+_LAW_RX = re.compile(r"[BL](?:(?<=B)ộ\s+[Ll]uật|(?<=L)uật)(?!\w)(?<!\w[BL]ộ\s[Ll]uật)(?<!\wLuật)")
+_LAW_NOT_AFTER_RX = re.compile(rf"(?<!\w)(?:{_alt(_LEX['law']['not_after'])})\s+$")
+_LAW_NOT_BEFORE: dict[str, list[list[str]]] = {}
+for _stop in _LEX["law"]["not_before"]:
+    _LAW_NOT_BEFORE.setdefault(_stop.split()[0], []).append(_stop.split()[1:])
+_LAW_STOPS: dict[str, list[list[str]]] = {}
+for _stop in _LEX["law"]["stop"]:
+    _LAW_STOPS.setdefault(_stop.split()[0], []).append(_stop.split()[1:])
+# Words (a glued "ngày" or footnote digit split off: "phủngày", "sản3"), numbers, punctuation.
+_LAW_TOKEN_RX = re.compile(r"\s*((?:(?!ngày)[^\W\d_])+|ngày|\d+|[^\s\w]|_)")
+_COLUMN_BREAK_RX = re.compile(r"\n[ \t]{12,}")
+_AMENDING = [t.casefold() for t in _LAW_TOKEN_RX.findall(_LEX["law"]["amending"])]
+_REGISTERED_TITLES = {n.casefold(): n for n in _LAWS["names"]}
+# Registered law titles as token lists, longest first, keyed by their first two tokens.
+_KNOWN_LAWS: dict[tuple[str, ...], list[list[str]]] = {}
+for _title in sorted(([t.casefold() for t in _LAW_TOKEN_RX.findall(n)] for n in _LAWS["names"]), key=len, reverse=True):
+    _KNOWN_LAWS.setdefault(tuple(_title[:2]), []).append(_title)
+_LAW_SYMBOL_RX = re.compile(r"\s*,?\s*số\s*")
+_DOC_ABBR_RX = re.compile(r"\(([A-ZĐ]{2,10})\)")
+# pdftotext maps "ư" to "ƣ" in some fonts.
+_GLYPHS = str.maketrans({"ƣ": "ư", "Ƣ": "Ư"})
+_LAW_WORDS = {w.casefold() for e in _LEX["type_word"] if e["code"] == "Luật" for w in e["words"]}
+
+
+# --- mentions ---------------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class _Found:
+    """One mention before grouping."""
+    span: Span
+    raw: str
+    symbol: Symbol | None = None
+    name: str | None = None          # a law's name
+    type: str | None = None
+    date: PrintedDate | None = None
+    issuer: str | None = None
+    subject: str | None = None
+    clause: Span | None = None       # from the symbol to the end of its clause (issuer, subject)
+    role: str = "cites"
+    form: str = "full"
+
+
+@dataclass(slots=True)
+class _Own:
+    """What the citing document says about itself (from the header helper; may be empty)."""
+    header: Header
+    symbol: Symbol | None
+    year: str | None
+
+    @classmethod
+    def of(cls, header: Header, text: str = "") -> _Own:
+        """From the header; its symbol read off the "Số:" line when the header has none. A
+        draft's symbol has no number ("/KH-UBND"): its parts still name the issuer."""
+        printed = header.symbol
+        if not printed and text:
+            m = _OWN_SYMBOL_RX.search(text, document_start(text), document_start(text) + 2000)
+            printed = m["s"] if m else None
+        m = SYMBOL_RX.search(re.sub(r"^\s*/", "0/", printed or ""))
+        return cls(header, parse(m) if m else None, (header.issue_date or "")[:4] or None)
+
+    def is_self(self, sym: Symbol, date: PrintedDate | None) -> bool:
+        """The document's own symbol (also cut at a line end: "24/HDLN-BCA-BQP-"), unless
+        printed with another date (an earlier instrument of the same number)."""
+        if not self.symbol:
+            return False
+        own, key = self.symbol.compare_key, sym.compare_key
+        if key != own and not own.startswith(key + "-"):
+            return False
+        issued = self.header.issue_date or ""
+        return (date is None or not date.value or not self.year or date.value[:4] == self.year
+                or (len(issued) == 10 and date.value[4:] == issued[4:]))   # a misprinted year
+
+    @property
+    def issuer_codes(self) -> tuple[str, ...]:
+        """The issuer parts of the document's own symbol (all of them for a joint document)."""
+        return self.symbol.issuers if self.symbol else ()
+
+
+def document_start(text: str) -> int:
+    """Offset where the document proper begins: the line of its national motto, else 0."""
+    m = _MOTTO_RX.search(text)
+    return text.rfind("\n", 0, m.start()) + 1 if m else 0
+
+
+@functools.lru_cache(maxsize=4)
+def _segment_starts(text: str) -> list[int]:
+    """Offsets where sentences and list items begin (one scan per document, memoised: every
+    mention asks for the start of its own)."""
+    return [0] + [m.end() for m in _SEGMENT_START_RX.finditer(text)]
+
+
+def _segment_start(text: str, pos: int) -> int:
+    """Start of the sentence or list item that holds offset `pos`."""
+    starts = _segment_starts(text)
+    return starts[bisect.bisect_right(starts, pos) - 1]
+
+
+def _role(text: str, start: int) -> str:
+    """The role cue opening the clause that holds offset `start` ("Căn cứ", "Thực hiện")."""
+    seg = _segment_start(text, start)
+    cue = None
+    for m in _ROLE_RX.finditer(text[seg:start]):
+        cue = m["cue"]
+    return _ROLE_OF_CUE[_fold_ws(cue).casefold()] if cue else "cites"
+
+
+def _expand(name: str) -> str:
+    return _ABBR_RX.sub(lambda m: _ABBREVIATIONS[_fold_ws(m.group())], name)
+
+
+def _read_after(text: str, pos: int, f: _Found) -> None:
+    """Issuer ("của ...") and subject ("về việc ...") printed after a mention, up to its clause end."""
+    end = _CLAUSE_END_RX.search(text, pos, min(len(text), pos + 600))
+    stop = end.start() if end else min(len(text), pos + 600)
+    f.clause = Span(f.span.start, stop)
+    window = _fold_ws(text[pos:stop]).translate(_GLYPHS)
+    rest = window
+    m = _ISSUER_RX.match(" " + window)
+    if m:
+        f.issuer = _expand(m["iss"].strip())
+        rest = window[m.end("iss") - 1:]
+    subject = _SUBJECT_LEAD_RX.sub("", rest).strip(" ,")
+    f.subject = subject[:300] or None
+
+
+def _date_before(text: str, pos: int) -> PrintedDate | None:
+    """A date opening the sentence that ends in a mention: "Ngày 30/12/2023, UBND tỉnh Yên Bái
+    đã có Văn bản số 4516/UBND-TNMT"."""
+    seg = _segment_start(text, pos)
+    d = date_at(text, seg)
+    if d and text[d.span.end:d.span.end + 2].lstrip().startswith(",") and pos - d.span.end < 200 \
+            and not SYMBOL_RX.search(text, d.span.end, pos) and not date_at(text, d.span.end):
+        return d
+    return None
+
+
+def _symbol_mentions(text: str, start: int, own: _Own) -> list[_Found]:
+    out = []
+    for m in iter_symbols(text, start):
+        sym = parse(m)
+        if sym is None:
+            continue
+        date = date_at(text, m.end()) or _date_before(text, m.start())
+        if own.is_self(sym, date):
+            continue
+        f = _Found(Span(m.start(), m.end()), m.group(), symbol=sym, date=date)
+        tw = _TYPE_BEFORE_RX.search(text, max(0, m.start() - 40), m.start())
+        word = _fold_ws(tw["w"]).casefold() if tw else None
+        if tw:
+            f.span = Span(tw.start(), m.end())
+        if sym.type_code:
+            f.type = sym.type_code
+        elif word and word not in _GENERIC_WORDS:
+            f.type = _TYPE_OF_WORD[word]
+        f.form = "full" if date else "short"
+        _read_after(text, date.span.end if date and date.span.start >= m.end() else m.end(), f)
+        if word in _LAW_WORDS and f.subject and f.subject[0].isupper():
+            # "Luật số 15/2012/QH13 ngày 20/6/2012 về Xử lý vi phạm hành chính"
+            end = _title_end(f.subject, ["luật"])
+            f.name = "Luật " + f.subject[:end] if end else None
+        f.role = _role(text, f.span.start)
+        out.append(f)
+    return out
+
+
+def _doc_abbreviations(text: str) -> dict[str, str]:
+    """Abbreviations the document defines: "phổ biến, giáo dục pháp luật (PBGDPL)"."""
+    out = {}
+    for m in _DOC_ABBR_RX.finditer(text):
+        abbr = m[1].replace("Đ", "D")
+        words = re.findall(r"[^\W\d_]+", text[max(0, m.start() - 120):m.start()])
+        for n in range(len(abbr), 0, -1):
+            tail = words[-n:]
+            initials = "".join(w[0] for w in tail).upper().replace("Đ", "D")
+            if len(tail) == n and initials == abbr:
+                start = text.rfind(tail[0], max(0, m.start() - 120), m.start())
+                out[m[1]] = _fold_ws(text[start:m.start()]).strip(" ,")
+                break
+            if n < len(abbr) - 2:
+                break
+    return out
+
+
+def _amending_length(tokens: list[str]) -> int:
+    """How many tokens of "Luật sửa đổi, bổ sung một số điều của" (or a shorter print of it:
+    "Luật sửa đổi Luật ...") open `tokens`; 0 when they name no amending law."""
+    n = 0
+    for t in _AMENDING:
+        if n < len(tokens) and tokens[n] == t:
+            n += 1
+        elif n < 3:
+            return 0
+    return n if n >= 3 and n < len(tokens) and (tokens[n] == "luật" or tokens[n].isdigit()) else 0
+
+
+def _title_end(s: str, head: list[str]) -> int:
+    """End offset in `s` of the law title it starts with, `head` ("luật") printed before it:
+    a registered title, else the words up to a stop word; 0 when there is none."""
+    toks = _law_tokens(s, 0)
+    words = [t for t, _ in toks]
+    j = _law_title_end(words, 0)
+    title = head + [w.casefold() for w in words[:30]]
+    known = next((t for t in _KNOWN_LAWS.get(tuple(title[:2]), ()) if title[:len(t)] == t), None)
+    if known:                                # a registered title may hold a stop word ("Luật Kế toán")
+        j = len(known) - len(head)
+    return toks[j - 1][1] if j > 0 else 0
+
+
+def _law_tokens(text: str, pos: int, limit: int = 200) -> list[tuple[str, int]]:
+    """(token, end offset) of the words and punctuation after `pos`, up to a line break into
+    another column of a table (a deep indent)."""
+    end = min(len(text), pos + limit)
+    brk = _COLUMN_BREAK_RX.search(text, pos, end)
+    return [(m[1], m.end()) for m in _LAW_TOKEN_RX.finditer(text, pos, brk.start() if brk else end)]
+
+
+def _starts(tokens: list[str], i: int, phrases: dict[str, list[list[str]]]) -> bool:
+    """Whether one of `phrases` (keyed by their first word) begins at tokens[i]."""
+    rests = phrases.get(tokens[i]) if i < len(tokens) else None
+    return bool(rests) and any(tokens[i + 1:i + 1 + len(r)] == r for r in rests)
+
+
+def _law_title_end(words: list[str], i: int) -> int:
+    """Index past the last word of a law's title that starts at words[i]."""
+    j = i
+    while j < len(words) and j - i < 25:
+        w = words[j]
+        if w == "," and j + 1 < len(words) and words[j + 1][:1].islower() and not _starts(words, j + 1, _LAW_STOPS):
+            j += 1
+            continue
+        if not re.match(r"[^\W\d_]", w) or _starts(words, j, _LAW_STOPS) or (w == "Luật" and j > i):
+            break
+        j += 1
+    return j
+
+
+def _amended_title_end(words: list[str], k: int) -> int:
+    """After "Luật sửa đổi, bổ sung một số điều của": "Luật X[ và Luật Y]" or "15 Luật trong ..."."""
+    if k + 1 < len(words) and words[k].isdigit() and words[k + 1].casefold() == "luật":
+        return _law_title_end(words, k + 3) if words[k + 2:k + 3] == ["trong"] else k + 2
+    if k >= len(words) or words[k].casefold() != "luật":
+        return k
+    j = _law_title_end(words, k + 1)
+    while j + 1 < len(words) and words[j] == "và" and words[j + 1].casefold() == "luật":
+        j = _law_title_end(words, j + 2)
+    return j
+
+
+def _law_mentions(text: str, start: int, abbreviations: dict[str, str]) -> list[_Found]:
+    """Laws named by title; a title followed by "số <symbol>" is that symbol's name."""
+    out = []
+    for m in _LAW_RX.finditer(text, start):
+        if _LAW_NOT_AFTER_RX.search(text, max(0, m.start() - 20), m.start()):
+            continue
+        toks = _law_tokens(text, m.end())
+        words = [t for t, _ in toks]
+        if not words or _starts(words, 0, _LAW_NOT_BEFORE):
+            continue
+        head = [w.casefold() for w in m.group().split()]
+        k = _amending_length(head + [w.casefold() for w in words]) - len(head)
+        if k > 0:
+            end = toks[_amended_title_end(words, k) - 1][1]
+        else:
+            end = m.end() + _title_end(text[m.end():m.end() + 300], head)
+            if end == m.end():
+                continue
+        name = " ".join(_expand(abbreviations.get(w, w)) for w in _fold_ws(text[m.start():end]).split())
+        name = name.translate(_GLYPHS)
+        name = _REGISTERED_TITLES.get(name.casefold(), name[0].upper() + name[1:])
+        f = _Found(Span(m.start(), end), text[m.start():end], name=name, type="Luật")
+        after = _LAW_SYMBOL_RX.match(text, end)
+        sym_m = SYMBOL_RX.match(text, after.end()) if after else None
+        f.symbol = parse(sym_m) if sym_m else None
+        if f.symbol:
+            f.form = "title"                             # its symbol's mention is the citation
+        else:
+            f.date = date_at(text, end, year_only=True)
+        f.role = _role(text, m.start())
+        out.append(f)
+    return out
+
+
+# --- grouping -----------------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class _Instrument:
+    symbol: Symbol | None
+    name: str | None
+    mentions: list[_Found] = field(default_factory=list)
+
+    @property
+    def first(self) -> int:
+        return min(f.span.start for f in self.mentions)
+
+
+def _dates(mentions: list[_Found]) -> list[str]:
+    """The valid dates printed at these mentions, in text order; a bare year ("Luật Đất đai năm
+    2024") only when no mention prints the full date."""
+    dates = [f.date.value for f in sorted(mentions, key=lambda f: f.span.start) if f.date and f.date.value]
+    full = [d for d in dates if len(d) == 10]
+    return full or dates
+
+
+def _split_by_year(symbol: Symbol, mentions: list[_Found]) -> list[_Instrument]:
+    """Mentions of one symbol without a year: one instrument per year of issue. Two printed years
+    with the same day and month are one instrument with a misprinted year."""
+    clusters: list[tuple[set[str], set[str], list[_Found]]] = []   # (years, day-months, dated mentions)
+    for f in sorted(mentions, key=lambda f: f.span.start):
+        if not (f.date and f.date.value):
+            continue
+        y, dm = f.date.value[:4], f.date.value[5:]
+        hit = next((c for c in clusters if y in c[0] or (dm and dm in c[1])), None)
+        if hit:
+            hit[0].add(y)
+            hit[1].add(dm)
+            hit[2].append(f)
+        else:
+            clusters.append(({y}, {dm}, [f]))
+    if len(clusters) <= 1:
+        return [_Instrument(symbol, None, list(mentions))]
+    out = [_Instrument(symbol, None, c[2]) for c in clusters]
+    for f in mentions:
+        if f.date and f.date.value:
+            continue
+        before = [i for i in out if i.first <= f.span.start]
+        target = max(before, key=lambda i: max(g.span.start for g in i.mentions if g.span.start <= f.span.start)) \
+            if before else out[0]
+        target.mentions.append(f)
+    return out
+
+
+def _typo_of(a: str, b: str) -> bool:
+    """`a` is `b` with one letter dropped ("TT-BNMT" of "TT-BNNMT")."""
+    return len(b) == len(a) + 1 and any(b[:i] + b[i + 1:] == a for i in range(len(b)))
+
+
+def _merge_typos(groups: dict[str, list[_Found]]) -> None:
+    """Fold a symbol printed once with a letter missing into the symbol printed more often."""
+    keys = sorted(groups, key=lambda k: len(groups[k]))
+    for k in keys:
+        for other in keys:
+            if other != k and other in groups and k in groups and len(groups[other]) > len(groups[k]) \
+                    and _typo_of(k, other):
+                groups[other].extend(groups.pop(k))
+
+
+def _group(found: list[_Found]) -> list[_Instrument]:
+    by_symbol: dict[str, list[_Found]] = {}
+    named: list[_Found] = []
+    names_of_symbol: dict[str, str] = {}
+    for f in found:
+        if f.symbol:
+            key = f.symbol.compare_key
+            if f.form == "title":            # a law's title printed before its symbol names it
+                names_of_symbol[key] = f.name
+                continue
+            if f.name:
+                names_of_symbol.setdefault(key, f.name)
+            by_symbol.setdefault(key, []).append(f)
+        else:
+            named.append(f)
+    _merge_typos(by_symbol)
+    out: list[_Instrument] = []
+    for key, mentions in by_symbol.items():
+        sym = mentions[0].symbol
+        parts = [_Instrument(sym, None, mentions)] if sym.year else _split_by_year(sym, mentions)
+        for p in parts:
+            p.name = names_of_symbol.get(key)
+        out.extend(parts)
+    for key, name in names_of_symbol.items():
+        if key not in by_symbol:
+            f = next(f for f in found if f.symbol and f.symbol.compare_key == key and f.form == "title")
+            out.append(_Instrument(f.symbol, name, [f]))
+    for f in named:
+        target = next((i for i in out if i.name and _same_law(i.name, f.name)), None)
+        if target:
+            target.mentions.append(f)
+            if target.symbol is None and len(f.name) > len(target.name):
+                target.name = f.name             # the fullest print of the title names it
+        else:
+            out.append(_Instrument(None, f.name, [f]))
+    out.sort(key=lambda i: i.first)
+    return out
+
+
+_AMENDING_LEAD_RX = re.compile(r"^luật sửa đổi(?:,? bổ sung)?(?: một số điều)?(?: của)? ")
+
+
+def _same_law(a: str, b: str) -> bool:
+    """Two prints of one law's title (a typo, or an amending law printed short)."""
+    a, b = a.casefold(), b.casefold()
+    ma, mb = _AMENDING_LEAD_RX.match(a), _AMENDING_LEAD_RX.match(b)
+    if bool(ma) != bool(mb):
+        return False
+    if ma:
+        a, b = a[ma.end():], b[mb.end():]
+    return fuzz.ratio(a, b) >= 92
+
+
+# --- issuer ---------------------------------------------------------------------------------------
+
+def issuer_level(name: str | None) -> str | None:
+    """trung_uong, tinh, huyen or xa of an issuer's name, when its words say so."""
+    if not name:
+        return None
+    for rx, kind in _KINDS:
+        if rx.search(name):
+            return kind["level"]
+    if any(rx.search(name) for rx in _CENTRAL_RX):
+        return "trung_uong"
+    return None
+
+
+def _complete_issuer(name: str, own: _Own) -> str:
+    """ "Ủy ban nhân dân tỉnh" -> "... tỉnh Thanh Hóa"; "Sở Thông tin và Truyền thông" -> "... tỉnh X"."""
+    iss = own.header.issuer
+    for rx, kind in _KINDS:
+        m = rx.search(name)
+        if m:
+            if m.end() == len(name):           # a bare kind word
+                place = getattr(iss, kind["bare"], None)
+                if place is None and kind["bare"] == "district" and iss.level == "huyen":
+                    place = iss.locality
+                if place is None and kind["bare"] == "province" and iss.level == "tinh":
+                    place = iss.locality
+                return f"{name} {place}" if place else name
+            return name
+    if name.startswith("Sở ") and iss.province:
+        return f"{name} tỉnh {iss.province}"
+    return name
+
+
+def _locality(name: str | None) -> str | None:
+    """The locality's own name in an issuer's name ("Cẩm Thủy" of "Ủy ban nhân dân huyện Cẩm Thủy")."""
+    if not name:
+        return None
+    for rx, _ in _KINDS:
+        for m in rx.finditer(name):
+            rest = name[m.end():].strip()
+            if rest and rest[0].isupper():
+                return rest
+    return None
+
+
+def _issuer(inst: _Instrument, own: _Own) -> str | None:
+    printed = next((f.issuer for f in inst.mentions if f.issuer and f.symbol), None)
+    if printed:
+        return _complete_issuer(printed, own)
+    if inst.symbol is None:
+        return "Quốc hội" if inst.name else None
+    code = inst.symbol.issuer
+    if code and not code.shared:
+        return code.name
+    if code and code.shared and own.issuer_codes and issuer_code(own.issuer_codes[0]) == code:
+        return own.header.issuer.name
+    if code and code.locality == "province" and own.header.issuer.province and code.name != "Sở":
+        return f"{code.name} {own.header.issuer.province}"
+    return None
+
+
+# --- citations ------------------------------------------------------------------------------------
+
+def _citation(inst: _Instrument, own: _Own) -> Citation:
+    sym = inst.symbol
+    dates = _dates(inst.mentions)
+    counts = Counter(dates)
+    date = max(counts, key=lambda d: (counts[d], -dates.index(d))) if dates else None
+    other = [d for d in dict.fromkeys(dates) if d != date]
+    types = [f.type for f in inst.mentions if f.type and f.symbol]
+    ctype = sym.type_code if sym and sym.type_code else (types[0] if types else None)
+    year = sym.year if sym else None
+    reg = lookup(sym.text, date or year) if sym else None
+    if ctype is None:
+        ctype = reg.type if reg else ("Luật" if sym is None or (sym.issuer and sym.issuer.code == "QH" and inst.name)
+                                       else "CV")
+    issuer = _issuer(inst, own) or (reg.issuer if reg else None)
+    if sym:
+        key = sym.text if sym.year else (f"{sym.text}@{date[:4]}" if date else sym.text)
+        code = sym.issuer
+        loc = None
+        if code and code.shared:
+            # the issuer's own words; else a provincial body (Sở, Tỉnh ủy) of the citing province
+            loc = _locality(issuer) or (own.header.issuer.province if code.locality == "province" else None)
+        if loc:
+            key += f":{loc}"
+    else:
+        key = inst.name
+    level = issuer_level(issuer) or (sym.issuer.level if sym and sym.issuer else None)
+    subject = next((f.subject for f in inst.mentions if f.subject and f.form == "full"), None)
+    mentions = [Mention(f.span, f.raw, f.form, f.role, f.date.value if f.date else None,
+                        f.raw if f.symbol and f.form != "anaphora" else None)
+                for f in sorted(inst.mentions, key=lambda f: f.span.start)]
+    roles = {m.role for m in mentions}
+    role = next((r for r in ("implements", "based_on", "reports_on") if r in roles), "cites")
+    return Citation(type=ctype, number=sym.number if sym else None, symbol=sym.text if sym else None,
+                    date=date, issuer=issuer, name=inst.name, key=key, other_dates=other,
+                    subject=subject, role=role, issuer_level=level, mentions=mentions)
+
+
+def _resolve_short_forms(text: str, start: int, citations: list[Citation], own: _Own) -> None:
+    """Attach "Quyết định số 765" and "Chỉ thị nêu trên" to the instrument they name."""
+    taken = [(m.span.start, m.span.end) for c in citations for m in c.mentions]
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in taken)
+
+    for m in _SHORT_RX.finditer(text, start):
+        code = _TYPE_OF_WORD[_fold_ws(m["w"]).casefold()]
+        cands = [c for c in citations if c.number and c.number.lstrip("0") == m["n"].lstrip("0")
+                 and (c.type == code or _TYPE_OF_WORD[_fold_ws(m["w"]).casefold()] == "CV")]
+        if len(cands) == 1 and free(m.start(), m.end()):
+            cands[0].mentions.append(Mention(Span(m.start(), m.end()), m.group(), "short", _role(text, m.start())))
+    own_type = own.header.doc_type
+    for m in _ANAPHORA_RX.finditer(text, start):
+        code = _TYPE_OF_WORD[_fold_ws(m["w"]).casefold()]
+        if m["cue"] == "này" and (code == own_type or own_type is None):
+            continue                           # "Kế hoạch này" in a plan: the document itself
+        before = [(mm.span.start, c) for c in citations if c.type == code for mm in c.mentions
+                  if mm.span.end <= m.start()]
+        if before and free(m.start(), m.end()):
+            c = max(before, key=lambda t: t[0])[1]
+            c.mentions.append(Mention(Span(m.start(), m.end()), m.group(), "anaphora", _role(text, m.start())))
+    for c in citations:
+        c.mentions.sort(key=lambda mm: mm.span.start)
 
 
 def extract_citations(doc: Document, header: Header) -> list[Citation]:
-    return []
+    """Every distinct instrument the document cites, in order of first mention."""
+    text = doc.text
+    start = document_start(text)
+    own = _Own.of(header, text)
+    found = _symbol_mentions(text, start, own)
+    found += _law_mentions(text, start, _doc_abbreviations(text))
+    citations = [_citation(i, own) for i in _group(found)]
+    _resolve_short_forms(text, start, citations, own)
+    if header.title_span and header.doc_type == "BC":
+        for c in citations:
+            for mm in c.mentions:
+                if header.title_span.start <= mm.span.start < header.title_span.end:
+                    mm.role = c.role = "reports_on"
+    return citations
+
+
+# --- basis and directives -------------------------------------------------------------------------
+
+def preamble(doc: Document, header: Header, first_section: int | None) -> Span:
+    """The title and the preamble: from the title (or the document's start) to the first section."""
+    text = doc.text
+    start = header.title_span.start if header.title_span else document_start(text)
+    end = first_section
+    if end is None or end <= start:
+        m = _HEADING_RX.search(text, start)
+        end = m.start() if m else len(text)
+    lead_out = _LEAD_OUT_RX.search(text, start, end)
+    return Span(start, lead_out.end() if lead_out else end)
+
+
+def _is_directive(c: Citation, own: _Own) -> bool:
+    if c.issuer_level != "trung_uong" or c.type in _NORMATIVE or c.type in _NOT_DIRECTIVE:
+        return False
+    if c.symbol is None or re.search(r"/(?:19|20)\d\d/", c.symbol):
+        return False                           # laws, and every symbol holding a year: legal bases
+    m = SYMBOL_RX.search(c.symbol)
+    sym = parse(m) if m else None
+    if sym and sym.issuers and sym.issuers[0] in own.issuer_codes:
+        return False                           # the document's own issuer
+    return not (own.header.issuer.name and c.issuer == own.header.issuer.name)
 
 
 def basis_and_directives(doc: Document, header: Header, citations: list[Citation],
                          first_section: int | None) -> tuple[list[str], list[str]]:
-    return [], []
+    """(keys cited in the title and preamble, keys of the central directives implemented)."""
+    region = preamble(doc, header, first_section)
+    own = _Own.of(header, doc.text)
+    basis = [c for c in citations if any(region.start <= m.span.start < region.end for m in c.mentions)]
+    directives = [c for c in basis if _is_directive(c, own)]
+    # A local plan in the basis passes on what its subject says it implements, wherever it is cited
+    # ("Kế hoạch số 232/KH-UBND ... về việc Triển khai thực hiện Chỉ thị số 07/CT-TTg").
+    text = doc.text
+    for plan in basis:
+        if plan.issuer_level == "trung_uong" or plan in directives:
+            continue
+        for pm in plan.mentions:
+            clause_end = _CLAUSE_END_RX.search(text, pm.span.end, min(len(text), pm.span.end + 600))
+            stop = clause_end.start() if clause_end else pm.span.end
+            for c in citations:
+                if c in directives or c is plan or not _is_directive(c, own):
+                    continue
+                for cm in c.mentions:
+                    if pm.span.end <= cm.span.start < stop and _IMPLEMENTS_RX.search(text, pm.span.end, cm.span.start):
+                        directives.append(c)
+                        break
+    order = {c.key: i for i, c in enumerate(citations)}
+    return [c.key for c in basis], [c.key for c in sorted(dict.fromkeys(directives), key=lambda c: order[c.key])]

@@ -1,8 +1,170 @@
-"""Dates, deadlines, periods and recurrences in running text."""
+"""Dates, deadlines, periods and recurrences in running text.
+
+Found on raw characters with regexes compiled once from `models/dates.toml`. A date that does not
+exist ("31/02/2023", a three-digit year) is reported with `valid=False` and an error, never
+corrected. `date_at` reads the date printed right after a citation's symbol (used by the citation
+stage); `timing_in` finds the deadline and recurrence inside one span of text (used for tasks).
+"""
 from __future__ import annotations
 
-from ..model import DateExpr, Document
+import datetime as _dt
+import re
+from dataclasses import dataclass
+
+from .. import lexicon
+from ..model import DateExpr, Document, Span
+
+_LEX = lexicon.load("dates")
+
+
+def _alternation(words: list[str]) -> str:
+    """A regex alternation of phrases, longest first, spaces matching any whitespace run."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_DAY = _LEX["day_word"]["pattern"]
+# day / month / year, or "21 tháng 3 năm 2023"; whitespace (line breaks included) between parts.
+_NUMERIC = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{2,4})(?![\d/])"
+_WORDS = r"(?P<wd>\d{1,2})\s+tháng\s+(?P<wm>\d{1,2})\s*(?:,\s*)?năm\s+(?P<wy>\d{2,4})"
+_DAY_MONTH = r"(?P<dd>\d{1,2})\s*/\s*(?P<dm>\d{1,2})(?![\d/])"
+_MONTH_YEAR = r"tháng\s+(?P<mm>\d{1,2})\s*(?:/|\s+năm\s+)(?P<my>(?:19|20)\d\d)(?!\d)"
+_QUARTER = r"[Qq]uý\s+(?P<q>IV|III|II|I|[1-4])\s*(?:/|\s+năm\s+)(?P<qy>(?:19|20)\d\d)(?!\d)"
+_YEAR_RANGE = (r"(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ|từ\s+năm)\s+(?P<ya>(?:19|20)\d\d)\s*(?:-|–|—|đến(?:\s+năm)?)\s*"
+               r"(?P<yb>(?:19|20)\d\d)(?!\d)")
+_DATE_RANGE = (rf"[Tt]ừ\s+{_DAY}\s*(?P<ra>\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*\d{{4}})\s+đến\s+(?:{_DAY}\s*)?"
+               rf"(?P<rb>\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*\d{{4}})")
+_YEAR = r"(?:(?:đến|trong|của|cả)\s+)?năm\s+(?P<year>(?:19|20)\d\d)(?!\d)"
+_RECURRENCE = {cue: r["value"] for r in _LEX["recurrence"] for cue in r["cues"]}
+# Each scan opens with a lookahead on the first characters a match can start with: the regex
+# engine then skips other positions cheaply (the stage must run at tens of MB/s).
+_RECURRENCE_FIRST = "".join(sorted({c for w in _RECURRENCE for c in (w[0].lower(), w[0].upper())}))
+_RECURRENCE_RX = re.compile(rf"(?i)(?=[{_RECURRENCE_FIRST}])(?<!\w)(?:{_alternation(list(_RECURRENCE))})(?!\w)")
+
+_TOKEN_RX = re.compile(
+    rf"(?=[0-9NnTtGgQqđĐc])"
+    rf"(?:(?P<range>{_DATE_RANGE})"
+    rf"|(?P<yrange>{_YEAR_RANGE})"
+    rf"|(?<![\w/.])(?:{_DAY}\s*)?(?:{_WORDS})"
+    rf"|(?<![\w/.])(?:{_DAY}\s*)?(?:{_NUMERIC})"
+    rf"|(?<![\w/.]){_DAY}\s*{_DAY_MONTH}"
+    rf"|(?<!\w){_QUARTER}"
+    rf"|(?<!\w){_MONTH_YEAR}"
+    rf"|(?<!\w){_YEAR})"
+)
+# A deadline cue ending right where a date token begins.
+_DEADLINE_BEFORE_RX = re.compile(rf"(?i)(?<!\w)(?:{_alternation(_LEX['deadline']['cues'])})\s*(?:{_DAY}\s*)?$")
+# The date right after a citation's symbol: ", ngày 27/12/2017", "ngày22 tháng 7 năm 2010".
+_DATE_AFTER_RX = re.compile(rf"[\s,(]{{0,4}}(?:{_DAY})\s*(?:(?:{_WORDS})|(?:{_NUMERIC}))")
+_YEAR_AFTER_RX = re.compile(r"[\s,(]{0,4}năm\s+(?P<year>(?:19|20)\d\d)|\s{1,3}(?P<bare>(?:19|20)\d\d)(?![\d/])")
+_QUARTERS = _LEX["quarter"]["numerals"]
+
+
+@dataclass(frozen=True, slots=True)
+class PrintedDate:
+    """A date as printed after a citation: ISO value (or None), validity, where it is."""
+    value: str | None
+    valid: bool
+    error: str | None
+    span: Span
+
+
+def to_iso(day: str, month: str, year: str) -> tuple[str | None, str | None]:
+    """(ISO date, None), or (None, why) when the printed date does not exist."""
+    if len(year) != 4:
+        return None, f"year {year!r} is incomplete"
+    try:
+        return _dt.date(int(year), int(month), int(day)).isoformat(), None
+    except ValueError:
+        return None, f"{int(day):02d}/{int(month):02d}/{year} does not exist"
+
+
+def date_at(text: str, pos: int, year_only: bool = False) -> PrintedDate | None:
+    """The date printed at `pos` ("ngày 21/3/2023", "ngày 21 tháng 3 năm 2023"), if any;
+    with `year_only`, also "năm 2024" / " 2024" (how laws are dated)."""
+    m = _DATE_AFTER_RX.match(text, pos)
+    if m:
+        d, mo, y = (m["d"], m["m"], m["y"]) if m["d"] else (m["wd"], m["wm"], m["wy"])
+        iso, err = to_iso(d, mo, y)
+        return PrintedDate(iso, err is None, err, Span(m.start(), m.end()))
+    if year_only:
+        m = _YEAR_AFTER_RX.match(text, pos)
+        if m:
+            return PrintedDate(m["year"] or m["bare"], True, None, Span(m.start(), m.end()))
+    return None
+
+
+def _day_month(day: str, month: str) -> tuple[str | None, str | None]:
+    """A recurring day of the year, ISO "--MM-DD" (checked against a leap year)."""
+    iso, err = to_iso(day, month, "2000")
+    return (None, err.replace("/2000", "")) if err else ("--" + iso[5:], None)
+
+
+def _expr(m: re.Match, text: str) -> DateExpr:
+    """The DateExpr of one token match (kind date or period; deadlines are marked after)."""
+    span = Span(m.start(), m.end())
+    raw = m.group()
+    if m["range"]:
+        a, b = (re.split(r"\s*/\s*", m[g]) for g in ("ra", "rb"))
+        va, ea = to_iso(*a)
+        vb, eb = to_iso(*b)
+        return DateExpr("period", raw, span, va, vb, valid=not (ea or eb), error=ea or eb)
+    if m["yrange"]:
+        return DateExpr("period", raw, span, m["ya"], m["yb"])
+    if m["d"] or m["wd"]:
+        d, mo, y = (m["d"], m["m"], m["y"]) if m["d"] else (m["wd"], m["wm"], m["wy"])
+        iso, err = to_iso(d, mo, y)
+        return DateExpr("date", raw, span, iso, valid=err is None, error=err)
+    if m["dd"]:
+        iso, err = _day_month(m["dd"], m["dm"])
+        return DateExpr("date", raw, span, iso, valid=err is None, error=err)
+    if m["q"]:
+        return DateExpr("period", raw, span, f"{m['qy']}-Q{_QUARTERS[m['q']]}")
+    if m["mm"]:
+        month = int(m["mm"])
+        ok = 1 <= month <= 12
+        return DateExpr("period", raw, span, f"{m['my']}-{month:02d}" if ok else None, valid=ok,
+                        error=None if ok else f"month {month} does not exist")
+    return DateExpr("period", raw, span, m["year"])
+
+
+def _scan(text: str, start: int, end: int) -> list[DateExpr]:
+    out: list[DateExpr] = []
+    for m in _TOKEN_RX.finditer(text, start, end):
+        e = _expr(m, text)
+        cue = _DEADLINE_BEFORE_RX.search(text, max(start, m.start() - 40), m.start())
+        if cue and e.kind in ("date", "period") and not m["range"] and not m["yrange"]:
+            e.kind = "deadline"
+            e.span = Span(cue.start(), e.span.end)
+            e.text = text[cue.start():m.end()]
+        out.append(e)
+    for m in _RECURRENCE_RX.finditer(text, start, end):
+        value = _RECURRENCE[_fold(m.group())]
+        out.append(DateExpr("recurrence", m.group(), Span(m.start(), m.end()), recurrence=value))
+        # "trước ngày 15/11 hằng năm": the deadline recurs.
+        for e in reversed(out[:-1]):
+            if e.kind == "deadline" and 0 <= m.start() - e.span.end <= 3:
+                e.recurrence = value
+                break
+    out.sort(key=lambda e: (e.span.start, e.span.end))
+    return out
+
+
+_FOLD_RX = re.compile(r"\s+")
+_RECURRENCE_KEYS = {c.lower(): c for c in _RECURRENCE}
+
+
+def _fold(s: str) -> str:
+    return _RECURRENCE_KEYS[_FOLD_RX.sub(" ", s).lower()]
 
 
 def extract_dates(doc: Document) -> list[DateExpr]:
-    return []
+    """Every date, deadline, period and recurrence in the document, in text order."""
+    return _scan(doc.text, 0, len(doc.text))
+
+
+def timing_in(text: str, start: int = 0, end: int | None = None) -> tuple[DateExpr | None, DateExpr | None]:
+    """(the first deadline, the first recurrence) inside text[start:end], for a task's text."""
+    found = _scan(text, start, len(text) if end is None else end)
+    deadline = next((e for e in found if e.kind == "deadline"), None)
+    recurrence = next((e for e in found if e.kind == "recurrence"), None)
+    return deadline, recurrence
