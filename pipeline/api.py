@@ -7,15 +7,25 @@
 from __future__ import annotations
 
 import glob
+import json
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
+from .audit import AuditResult
+from .audit import audit as audit_corpus
+
 from .engine import DEFAULT_TIMEOUT, Options, run_dask, run_local
+from .export import FORMATS, write_tables
 from .extract import extract_record
 from .ingest import MAX_BYTES, read, supported_extensions
+from .link import link_corpus
 from .model import Record
 from .normalize import document_from_text
+from .tables import build_tables
+
+DEFAULT_DIRECTIVE = "07/CT-TTg@2023"
 
 # Files a folder walk passes over: project notes, not documents.
 _NOT_DOCUMENTS = ("readme", "license", "changelog")
@@ -74,3 +84,77 @@ def extract(paths: Iterable[str], *, jobs: int = 1, timeout: float = DEFAULT_TIM
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r} (local or dask)")
     return run_local(files, jobs=jobs, options=options)
+
+
+# --- the whole job: records, links, audit, tables ------------------------------------------------
+
+@dataclass(slots=True)
+class RunResult:
+    """What `run` wrote."""
+    out_dir: Path
+    records: int
+    errors: int
+    files: dict[str, Path]
+    audit: AuditResult
+
+
+def _read_jsonl(path: Path) -> Iterator[dict]:
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                yield json.loads(line)
+
+
+class _JsonlRows:
+    """A JSON Lines file that can be iterated more than once, one row in memory at a time."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def __iter__(self) -> Iterator[dict]:
+        return _read_jsonl(self.path)
+
+
+def write_records(results: Iterable[tuple[str, dict]], records_path: Path, errors_path: Path,
+                  on_result=None) -> tuple[int, int]:
+    """Stream extraction results into two JSON Lines files; (records, errors) written."""
+    n = {"record": 0, "error": 0}
+    records_path.parent.mkdir(parents=True, exist_ok=True)
+    with records_path.open("w", encoding="utf-8") as rec_f, errors_path.open("w", encoding="utf-8") as err_f:
+        for kind, row in results:
+            (rec_f if kind == "record" else err_f).write(json.dumps(row, ensure_ascii=False) + "\n")
+            n[kind] += 1
+            if on_result:
+                on_result(kind, row)
+    return n["record"], n["error"]
+
+
+def run(paths: Iterable[str], out_dir: str | Path, *, directive: str = DEFAULT_DIRECTIVE,
+        formats: Iterable[str] = FORMATS, provinces: str | Iterable[str] = "corpus",
+        on_result=None, **extract_options) -> RunResult:
+    """Extract every document, link the corpus, audit `directive`, and write all tables.
+
+    Records stream to OUT/records.jsonl and errors to OUT/errors.jsonl; the later stages read
+    them back from there, so memory holds the tables, not every record at once.
+    """
+    out = Path(out_dir)
+    records_path, errors_path = out / "records.jsonl", out / "errors.jsonl"
+    n_rec, n_err = write_records(extract(paths, **extract_options), records_path, errors_path, on_result)
+    records, errors = _JsonlRows(records_path), _JsonlRows(errors_path)
+    linked = link_corpus(records)
+    result = audit_corpus(linked, directive=directive, provinces=provinces)
+    tables = build_tables(records, errors, linked, result)
+    files = write_tables(tables, out, formats)
+    return RunResult(out, n_rec, n_err, files, result)
+
+
+def load_records(path: str | Path) -> Iterable[dict]:
+    """Records of a previous run (its OUT folder or records.jsonl), re-iterable."""
+    p = Path(path)
+    return _JsonlRows(p / "records.jsonl" if p.is_dir() else p)
+
+
+def audit(source: Iterable[dict], directive: str = DEFAULT_DIRECTIVE,
+          provinces: str | Iterable[str] = "corpus") -> AuditResult:
+    """The audit of `directive` over records (from `extract`, `load_records` or gold files)."""
+    return audit_corpus(link_corpus(source), directive=directive, provinces=provinces)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import api
 from .engine import DEFAULT_TIMEOUT
+from .export import FORMATS, write_tables
 from .ingest import MAX_BYTES, supported_extensions
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
@@ -56,7 +57,38 @@ def build_parser() -> argparse.ArgumentParser:
                          "(default with -o: FILE with .errors.jsonl in place of its extension; "
                          "without -o: one line each on standard error)")
     ex.set_defaults(func=cmd_extract)
+
+    run = sub.add_parser(
+        "run", help="the main job: records, links, audit and every table (xlsx, csv, parquet, DuckDB)",
+        description="Extract every document, link the corpus (each plan to the directive it implements), "
+                    "audit a directive, and write OUT/records.jsonl, OUT/errors.jsonl, OUT/vanban.xlsx, "
+                    "OUT/csv/*.csv (UTF-8 with BOM), OUT/parquet/*.parquet and OUT/vanban.duckdb.")
+    _common(run)
+    run.add_argument("-o", "--out", required=True, metavar="OUT", help="output folder (created)")
+    _audit_options(run)
+    run.add_argument("--formats", default=",".join(FORMATS),
+                     help="table formats to write, comma-separated (default %(default)s)")
+    run.set_defaults(func=cmd_run)
+
+    au = sub.add_parser(
+        "audit", help="which localities implemented a directive, when, through which plans; flags",
+        description="Audit a directive over a corpus: PATH is the OUT folder of 'vanban run' (or its "
+                    "records.jsonl), or documents to extract first. Prints the summary per province and "
+                    "the flagged documents; with -o, writes the matrix, summary, flags and coverage tables.")
+    au.add_argument("paths", nargs="+", metavar="PATH")
+    _audit_options(au)
+    au.add_argument("-o", "--out", metavar="OUT", help="write the audit tables to this folder")
+    au.add_argument("-j", "--jobs", type=int, default=1, help="worker processes when extracting")
+    au.set_defaults(func=cmd_audit)
     return ap
+
+
+def _audit_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--directive", default=api.DEFAULT_DIRECTIVE,
+                   help="the directive's key, symbol@year (default %(default)s)")
+    p.add_argument("--provinces", default="corpus",
+                   help="localities in the matrix: 'corpus' (provinces with documents, default), "
+                        "'all', or province names separated by commas")
 
 
 class _Progress:
@@ -129,6 +161,67 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return EXIT_SOME_FAILED if n_err else EXIT_OK
 
 
+def _provinces(value: str):
+    return value if value in ("corpus", "all") else [v.strip() for v in value.split(",") if v.strip()]
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    formats = [f.strip() for f in args.formats.split(",") if f.strip()]
+    unknown = set(formats) - set(FORMATS)
+    if unknown:
+        print(f"vanban run: unknown format(s) {', '.join(sorted(unknown))} (choose from {', '.join(FORMATS)})",
+              file=sys.stderr)
+        return EXIT_USAGE
+    paths = api.expand_paths(args.paths)
+    progress = _Progress(len(paths), args.quiet)
+    try:
+        result = api.run(paths, args.out, directive=args.directive, formats=formats,
+                         provinces=_provinces(args.provinces), on_result=lambda k, r: progress.update(),
+                         jobs=_jobs(args.jobs), timeout=args.timeout, max_bytes=int(args.max_size * 1e6),
+                         engine=args.engine, scheduler=args.scheduler)
+    finally:
+        progress.close()
+    if not args.quiet:
+        print(f"{result.records} records, {result.errors} errors -> {result.out_dir}/", file=sys.stderr)
+        for fmt, path in result.files.items():
+            print(f"  {fmt:8} {path}", file=sys.stderr)
+        _print_audit(result.audit, sys.stderr)
+    return EXIT_SOME_FAILED if result.errors else EXIT_OK
+
+
+def _print_audit(result, stream) -> None:
+    print(f"\nAudit of {result.directive} (issued {result.directive_date or 'date unknown'}):", file=stream)
+    if len(result.summary):
+        print(result.summary.to_string(index=False), file=stream)
+    else:
+        print("  no locality of the official list was found in the corpus", file=stream)
+    if len(result.flags):
+        print(f"\n{len(result.flags)} flags:", file=stream)
+        print(result.flags[["source", "kind", "message"]].to_string(index=False, max_colwidth=90), file=stream)
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    n_err = 0
+    single = Path(args.paths[0]) if len(args.paths) == 1 else None
+    if single is not None and ((single / "records.jsonl").is_file() or single.suffix == ".jsonl"):
+        records = api.load_records(single)
+    else:
+        records, errors = [], []
+        for kind, row in api.extract(args.paths, jobs=_jobs(args.jobs)):
+            (records if kind == "record" else errors).append(row)
+        for e in errors:
+            print(f"error: {e['message']} [{e['stage']}/{e['kind']}]", file=sys.stderr)
+        n_err = len(errors)
+    result = api.audit(records, directive=args.directive, provinces=_provinces(args.provinces))
+    _print_audit(result, sys.stdout)
+    if args.out:
+        tables = {"matrix": result.matrix, "matrix_summary": result.summary, "audit": result.flags,
+                  "coverage": result.coverage}
+        for fmt, path in write_tables(tables, args.out).items():
+            print(f"  {fmt:8} {path}", file=sys.stderr)
+    return EXIT_SOME_FAILED if n_err else EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -136,6 +229,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:         # `vanban ... | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except OSError as e:   # an output file that cannot be written is a usage problem, not a traceback
         print(f"vanban: {e}", file=sys.stderr)
         return EXIT_USAGE

@@ -1,0 +1,61 @@
+"""`vanban run` and `vanban audit` end to end on the shipped corpus (extraction, not gold)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from test_cli import vanban
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def run_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("run") / "out"
+    r = vanban("run", "corpus/", "-o", str(out), "-q")
+    assert r.returncode == 0, r.stderr
+    assert "Traceback" not in r.stderr
+    return out
+
+
+def test_run_writes_records_and_every_table_format(run_out: Path) -> None:
+    records = [json.loads(line) for line in (run_out / "records.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(records) == 4
+    assert (run_out / "errors.jsonl").read_text(encoding="utf-8") == ""
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.load_workbook(run_out / "vanban.xlsx", read_only=True)
+    for name in ("documents", "citations", "instruments", "links", "chains", "sections", "assignments",
+                 "dates", "recipients", "localities", "audit", "errors"):
+        assert name in wb.sheetnames
+        csv = pd.read_csv(run_out / "csv" / f"{name}.csv", encoding="utf-8-sig")
+        header = [c.value for c in next(wb[name].iter_rows(max_row=1))]
+        assert header == list(csv.columns)
+        assert list(pd.read_parquet(run_out / "parquet" / f"{name}.parquet").columns) == header
+
+
+def test_chains_from_extraction_reach_the_directive(run_out: Path) -> None:
+    duckdb = pytest.importorskip("duckdb")
+    con = duckdb.connect(str(run_out / "vanban.duckdb"), read_only=True)
+    cols = [r[0] for r in con.execute("select column_name from information_schema.columns "
+                                      "where table_name = 'chains'").fetchall()]
+    assert "source" in cols
+    rows = con.execute("select d.source, c.* from documents d join chains c using (source)").fetchdf()
+    text = rows.to_string()
+    assert "000_2dfd6693a5da7e38" in text and "174/KH-UBND" in text and "07/CT-TTg@2023" in text
+    assert "003_b8783f4ddf8e8961" in text and "160/KH-UBND" in text
+
+
+def test_audit_of_a_run_lists_the_plans_and_flags(run_out: Path) -> None:
+    r = vanban("audit", str(run_out), "--directive", "07/CT-TTg@2023")
+    assert r.returncode == 0, r.stderr
+    assert "Tuyên Quang" in r.stdout and "1719/UBND-THCBKS" in r.stdout
+    assert "Thanh Hóa" in r.stdout and "Thái Nguyên" in r.stdout
+    assert r.stdout.count("draft") >= 2 and "407/QĐ-TTg" in r.stdout
+
+
+def test_unknown_table_format_is_a_usage_error(tmp_path: Path) -> None:
+    r = vanban("run", "corpus/", "-o", str(tmp_path / "o"), "--formats", "xlsx,pdf")
+    assert r.returncode == 2 and "pdf" in r.stderr
