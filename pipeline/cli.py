@@ -80,6 +80,41 @@ def build_parser() -> argparse.ArgumentParser:
     au.add_argument("-o", "--out", metavar="OUT", help="write the audit tables to this folder")
     au.add_argument("-j", "--jobs", type=int, default=1, help="worker processes when extracting")
     au.set_defaults(func=cmd_audit)
+
+    ev = sub.add_parser(
+        "eval", help="score extraction against gold records; gains and losses against a baseline run",
+        description="Extract PATH... (or take --pred) and score the records against the gold records in "
+                    "--gold (NAME.json for document NAME.*), with the definitions of the client's score.py. "
+                    "Prints precision/recall/F1 per field and every miss (file | field | expected | got); "
+                    "with --baseline, the gains and losses per document and field against that saved run.")
+    ev.add_argument("paths", nargs="*", metavar="PATH", help="documents to extract and score")
+    ev.add_argument("--gold", required=True, metavar="DIR", help="folder of gold records (NAME.json)")
+    ev.add_argument("--pred", metavar="FILE", help="score these records (JSON Lines) instead of extracting")
+    ev.add_argument("--baseline", metavar="FILE", help="a saved run (JSON Lines) to compare with")
+    ev.add_argument("--save", metavar="FILE", help="write this run's records here (e.g. a new baseline)")
+    ev.add_argument("--directive", default=api.DEFAULT_DIRECTIVE, help="directive for the 'implements' score")
+    ev.add_argument("--no-misses", action="store_true", help="scores only, without the list of misses")
+    ev.add_argument("--json", action="store_true", help="print the scores (and comparison) as JSON")
+    ev.add_argument("-j", "--jobs", type=int, default=1, help="worker processes when extracting")
+    ev.set_defaults(func=cmd_eval)
+
+    sy = sub.add_parser(
+        "synth", help="generate a synthetic national cascade of plans and reports with its ground truth",
+        description="Write a realistic cascade under one directive from the official list of administrative "
+                    "units (province plans, district plans, commune plans, reports; silent units, drafts, "
+                    "misprints, date contradictions, web chrome), and OUT/truth.json.")
+    sy.add_argument("out", metavar="OUT", help="output folder")
+    sy.add_argument("--directive", default=api.DEFAULT_DIRECTIVE)
+    sy.add_argument("--provinces", default="2",
+                    help="how many provinces (a number), 'all', or names separated by commas (default 2)")
+    sy.add_argument("--years", default="2023,2026", help="years to generate, comma-separated (default %(default)s)")
+    sy.add_argument("--seed", type=int, default=0)
+    sy.add_argument("--formats", default="txt", help="txt,docx,pdf (documents spread over them; default txt)")
+    sy.add_argument("--districts", default="3", help="districts per province, or 'all' (default 3)")
+    sy.add_argument("--communes", default="4", help="communes per district (or province after 2025), or 'all'")
+    for name, default in (("silent", .08), ("drafts", .05), ("typos", .05), ("contradictions", .03), ("chrome", .1)):
+        sy.add_argument(f"--{name}", type=float, default=default, help=f"fraction of units (default {default:g})")
+    sy.set_defaults(func=cmd_synth)
     return ap
 
 
@@ -220,6 +255,75 @@ def cmd_audit(args: argparse.Namespace) -> int:
         for fmt, path in write_tables(tables, args.out).items():
             print(f"  {fmt:8} {path}", file=sys.stderr)
     return EXIT_SOME_FAILED if n_err else EXIT_OK
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from . import evaluate
+    if not Path(args.gold).is_dir():
+        print(f"vanban eval: --gold {args.gold}: no such folder", file=sys.stderr)
+        return EXIT_USAGE
+    golds = evaluate.load_golds(args.gold)
+    n_err = 0
+    if args.pred:
+        preds = evaluate.load_preds(args.pred)
+    elif args.paths:
+        records, n_err = [], 0
+        for kind, row in api.extract(args.paths, jobs=_jobs(args.jobs)):
+            if kind == "record":
+                records.append(row)
+            else:
+                n_err += 1
+                print(f"error: {row['message']} [{row['stage']}/{row['kind']}]", file=sys.stderr)
+        if args.save:
+            Path(args.save).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
+                                       encoding="utf-8")
+        preds = {Path(r["source"]).stem: r for r in records}
+    else:
+        print("vanban eval: give documents to extract (PATH...) or --pred FILE", file=sys.stderr)
+        return EXIT_USAGE
+    scores = evaluate.score(golds, preds, args.directive)
+    diff = evaluate.compare(evaluate.load_preds(args.baseline), preds, golds, args.directive) \
+        if args.baseline else None
+    if args.json:
+        out = {"scores": scores}
+        if diff:
+            out["delta"] = diff["delta"]
+            out["gains"] = [_miss_dict(m) for m in diff["gains"]]
+            out["losses"] = [_miss_dict(m) for m in diff["losses"]]
+        print(json.dumps(out, ensure_ascii=False, indent=1))
+    else:
+        rows = None if args.no_misses else evaluate.misses(golds, preds, args.directive)
+        print(evaluate.report(scores, rows))
+        if diff:
+            print("\n" + evaluate.compare_report(diff))
+    return EXIT_SOME_FAILED if n_err else EXIT_OK
+
+
+def _miss_dict(m) -> dict:
+    return {"file": m.file, "field": m.field, "expected": m.expected, "got": m.got}
+
+
+def _count(value: str) -> int | None:
+    return None if value == "all" else int(value)
+
+
+def cmd_synth(args: argparse.Namespace) -> int:
+    from . import synth
+    prov = args.provinces
+    provinces = None if prov == "all" else int(prov) if prov.isdigit() else [p.strip() for p in prov.split(",")]
+    try:
+        years = [int(y) for y in args.years.split(",")]
+        truth = synth.generate(args.out, directive=args.directive, provinces=provinces, years=years,
+                               seed=args.seed, formats=[f.strip() for f in args.formats.split(",")],
+                               districts_per_province=_count(args.districts),
+                               communes_per_parent=_count(args.communes), silent=args.silent,
+                               drafts=args.drafts, typos=args.typos, contradictions=args.contradictions,
+                               chrome=args.chrome)
+    except ValueError as e:
+        print(f"vanban synth: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    print(json.dumps(truth["counts"], ensure_ascii=False, indent=1))
+    return EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -59,3 +59,38 @@ def test_audit_of_a_run_lists_the_plans_and_flags(run_out: Path) -> None:
 def test_unknown_table_format_is_a_usage_error(tmp_path: Path) -> None:
     r = vanban("run", "corpus/", "-o", str(tmp_path / "o"), "--formats", "xlsx,pdf")
     assert r.returncode == 2 and "pdf" in r.stderr
+
+
+def test_eval_scores_the_shipped_corpus_against_its_baseline(tmp_path: Path) -> None:
+    r = vanban("eval", "--gold", "corpus/seeds/gold", "corpus/seeds", "--baseline", "corpus/baseline.jsonl",
+               "--json")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["scores"]["documents"] == 4 and out["scores"]["missing"] == []
+    assert out["scores"]["citations"]["f1"] >= 0.97
+    assert {"gains", "losses", "delta"} <= set(out)
+    text = vanban("eval", "--gold", "corpus/seeds/gold", "--pred", "corpus/baseline.jsonl").stdout
+    assert "citations" in text and "F1" in text
+
+
+def test_eval_lists_misses_and_losses_against_a_worse_baseline(tmp_path: Path) -> None:
+    worse = []
+    for line in (REPO / "corpus" / "baseline.jsonl").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        rec["symbol"] = None
+        worse.append(json.dumps(rec, ensure_ascii=False))
+    (tmp_path / "worse.jsonl").write_text("\n".join(worse), encoding="utf-8")
+    r = vanban("eval", "--gold", "corpus/seeds/gold", "--pred", str(tmp_path / "worse.jsonl"),
+               "--baseline", "corpus/baseline.jsonl")
+    assert r.returncode == 0
+    assert "| symbol | 3457/BC-UBND | -" in r.stdout        # a miss of this run
+    assert "losses (4)" in r.stdout
+
+
+def test_synth_writes_documents_and_truth(tmp_path: Path) -> None:
+    r = vanban("synth", str(tmp_path / "s"), "--provinces", "1", "--districts", "1", "--communes", "2",
+               "--years", "2023")
+    assert r.returncode == 0, r.stderr
+    truth = json.loads((tmp_path / "s" / "truth.json").read_text(encoding="utf-8"))
+    assert json.loads(r.stdout) == truth["counts"]
+    assert all((tmp_path / "s" / d["file"]).is_file() for d in truth["documents"])
