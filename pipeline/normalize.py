@@ -5,6 +5,7 @@ What it repairs, and why:
 - form feeds (page breaks of pdftotext output) become line ends and mark a new page;
 - `\\x02`, which pypdfium2 emits for a hyphen broken at a line end (`07/CT\\x02TTg`);
 - decomposed Unicode (NFD from PDFs and Mac files) -> NFC; `Ð` (Icelandic eth) -> `Đ`;
+  `ƣ` (U+01A3, which fonts of legacy PDFs use for `ư`) -> `ư`;
 - no-break and zero-width spaces, soft hyphens, BOMs;
 - markdown emphasis (`**`, `__`) and heading markers, which web captures carry.
 Everything else (spelling, spacing inside symbols) is left to the extractors, which repair it
@@ -26,6 +27,8 @@ _RULES: list[tuple[str, str | None, str]] = [
     (r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]", "", r"\u200b\u200c\u200d\u2060\ufeff\u00ad"),
     (r"Ð", "Đ", "Ð"),
     (r"ð", "đ", "ð"),
+    (r"ƣ", "ư", "ƣ"),                                  # legacy PDF fonts print ư as U+01A3
+    (r"Ƣ", "Ư", "Ƣ"),
     (r"\*\*|__", "", r"*_"),
     (r"(?<![^\n])#{1,6}[ \t]+", "", "#"),
 ]

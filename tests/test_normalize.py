@@ -14,6 +14,7 @@ CASES = [
     ("Chỉ thị số 07/CT\x02TTg ngày 21/3/2023", "Chỉ thị số 07/CT-TTg ngày 21/3/2023"),
     (unicodedata.normalize("NFD", "UBND HUYỆN CẨM THỦY"), "UBND HUYỆN CẨM THỦY"),
     ("09/2017/NÐ-CP", "09/2017/NĐ-CP"),
+    ("BỘ CÔNG THƢƠNG, địa phƣơng", "BỘ CÔNG THƯƠNG, địa phương"),
     ("**KẾ HOẠCH**\n## II. NỘI DUNG", "KẾ HOẠCH\nII. NỘI DUNG"),
     ("ngày\u00a021\u00a0tháng 3", "ngày 21 tháng 3"),
     ("\ufeffSố:\u200b 12/KH", "Số: 12/KH"),

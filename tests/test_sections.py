@@ -153,3 +153,67 @@ def test_dev_floor(shared_dir):
     out = score.score(golds, preds)
     assert out["sections"]["f1"] >= 0.93
     assert out["section.headings"]["f1"] >= 0.93
+
+
+# --- .docx headings marked by bold alone -----------------------------------------------------
+_ROMAN_LINE = re.compile(r"^([IVX]+)\. (.+)$")
+_NUMBER_LINE = re.compile(r"^(\d+)\. (.+)$")
+
+
+def _bold_only_docx(seeds_dir, stem: str, path):
+    """The seed as a Word file whose headings carry no number, typed or automatic: bold alone
+    marks them (the gold's headings; a numbered line that is no heading stays a plain line)."""
+    import docx
+    gold = json.loads((seeds_dir / "gold" / f"{stem}.json").read_text(encoding="utf-8"))
+    paths = {s["path"] for s in gold["sections"]}
+    document = docx.Document()
+    roman = None
+    for line in (seeds_dir / f"{stem}.txt").read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        m_roman, m_number = _ROMAN_LINE.match(line.strip()), _NUMBER_LINE.match(line.strip())
+        paragraph = document.add_paragraph()
+        if m_roman:
+            roman = m_roman.group(1)
+            paragraph.add_run(m_roman.group(2)).bold = True
+        elif m_number and f"{roman}.{m_number.group(1)}" in paths:
+            paragraph.add_run(m_number.group(2)).bold = True
+        else:
+            paragraph.add_run(line.strip()).bold = line.strip().isupper()
+    document.save(path)
+    return gold
+
+
+@pytest.mark.parametrize("stem", ["000_2dfd6693a5da7e38", "003_b8783f4ddf8e8961", "004_37b2026d14a0c8e5"])
+def test_bold_headings_give_the_tree(seeds_dir, tmp_path, stem):
+    from pipeline.ingest import read
+    gold = _bold_only_docx(seeds_dir, stem, tmp_path / f"{stem}.docx")
+    record = extract_record(read(str(tmp_path / f"{stem}.docx")))
+    got = {(s.path, s.heading, s.kind) for s in record.sections if s.level <= 2}
+    assert got == {(s["path"], s["heading"], s["kind"]) for s in gold["sections"]}
+    assert {a.unit for a in record.assignments} == {a["unit"] for a in gold["assignments"]}
+
+
+def test_bold_lines_that_are_sentences_are_no_headings(tmp_path):
+    import docx
+    from pipeline.ingest import read
+    document = docx.Document()
+    for text, bold in [("ỦY BAN NHÂN DÂN XÃ CẨM THÀNH", True), ("Số: 45/KH-UBND", False),
+                       ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True), ("Độc lập - Tự do - Hạnh phúc", True),
+                       ("Cẩm Thành, ngày 10 tháng 3 năm 2024", False), ("KẾ HOẠCH", True), ("Truyền thông chính sách năm 2024", True),
+                       ("Thực hiện Kế hoạch số 150/KH-UBND ngày 01/6/2022 của UBND tỉnh, UBND xã ban hành Kế hoạch:", False),
+                       ("TỔ CHỨC THỰC HIỆN", True),
+                       ("Công chức Tư pháp - Hộ tịch", True),
+                       ("- Chủ trì, phối hợp với các ban, ngành tổ chức thực hiện Kế hoạch.", False),
+                       ("Nghiêm cấm lợi dụng việc truyền thông chính sách; xử lý nghiêm các vi phạm.", True),
+                       ("Công chức Văn hóa - Xã hội", True),
+                       ("- Phối hợp với Công chức Tư pháp tuyên truyền trên hệ thống truyền thanh.", False),
+                       ("Nơi nhận:", False), ("- Lưu: VT.", False)]:
+        document.add_paragraph().add_run(text).bold = bold
+    document.save(tmp_path / "kh.docx")
+    record = extract_record(read(str(tmp_path / "kh.docx")))
+    assert [(s.path, s.heading, s.kind) for s in record.sections] == [
+        ("I", "TỔ CHỨC THỰC HIỆN", "to_chuc_thuc_hien"), ("I.1", "Công chức Tư pháp - Hộ tịch", "don_vi"),
+        ("I.2", "Công chức Văn hóa - Xã hội", "don_vi")]
+    assert [(a.unit, a.role, a.section) for a in record.assignments] == [
+        ("Công chức Tư pháp - Hộ tịch", "chu_tri", "I.1"), ("Công chức Văn hóa - Xã hội", "phoi_hop", "I.2")]

@@ -5,9 +5,13 @@ appendices). In it, numbered lines are found with one multiline regex: `PHẦN I
 decision's `Điều 1.` articles, Roman numerals, Arabic numbers (`1.`, `1.1.`) and letters (`a)`).
 An Arabic or lettered line is a heading, not a list item, by the rule of RECORD.md: it holds a
 short phrase and body text follows it, or it names a unit whose task follows after a colon.
+A Word document may mark its headings by bold alone (`Document.hints`): a bold line that is a
+short phrase is then a heading, a top-level one in capitals, a second-level one in sentence
+case, numbered in order where the print has no numbers at that level.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -22,15 +26,17 @@ _CLOSING = re.compile(      # led by the line break: a literal lets the regex en
     )
 
 _UP = UPPER
-_MARKER = re.compile(
-    rf"""^[ \t|]*(?:
+# A numbered line; searched led by its line break (a literal lets the regex engine scan fast),
+# and matched once more at the body's start, which may open a line with no break before it.
+_MARKER_LINE = rf"""[ \t|]*(?:
       (?P<part>PHẦN|Phần)\s+(?P<pn>THỨ\s+[{_UP}]+|[IVX]+|\d+)\b[ \t.:\-–]*(?P<pt>[^\n]*)
     | Điều\s+(?P<dn>\d+)\s*(?:[.:][ \t]*|$)(?P<dt>[^\n]*)
     | (?P<rn>[IVX]{{1,5}})(?:[ \t]*[.:)\-–][ \t]*|[ \t]+(?=[{_UP}]))(?P<rt>[^\s.\d][^\n]*)
     | (?P<an>\d{{1,2}}(?:\.\d{{1,2}}){{0,2}})(?:\.\)?|\)|(?<=\d\.\d)[ \t]|(?<=\d\.\d\d)[ \t])[ \t]*(?P<at>[^\W\d_][^\n]*)
     | (?P<ln>[a-zđ])[ \t]*(?:\)|/\.?|\.(?=[ \t]))[ \t]*(?P<lt>[^\W\d_][^\n]*)
-    )""",
-    re.M | re.X)
+    )"""
+_MARKER = re.compile(r"\n" + _MARKER_LINE, re.X)
+_MARKER_AT = re.compile(_MARKER_LINE, re.X)
 
 _ORDINALS = {"NHẤT": 1, "HAI": 2, "BA": 3, "TƯ": 4, "BỐN": 4, "NĂM": 5, "SÁU": 6, "BẢY": 7, "TÁM": 8}
 _ROMAN = {"I": 1, "V": 5, "X": 10}
@@ -103,10 +109,60 @@ def heading_kind(heading: str) -> str | None:
 def extract_sections(doc: Document, header: Header) -> list[Section]:
     start, end = body_bounds(doc, header)
     text = doc.text
-    candidates = [_candidate(text, m, end) for m in _MARKER.finditer(text, start, end)]
+    first = _MARKER_AT.match(text, start, end) if start == 0 or text[start - 1] == "\n" else None
+    found = ([first] if first else []) + list(_MARKER.finditer(text, start, end))
+    candidates = [_candidate(text, m, end) for m in found]
     candidates = _articles_in_sequence([c for c in candidates if c is not None])
-    nodes = [c for i, c in enumerate(candidates) if _is_heading(text, c, candidates[i + 1:], end)]
+    nodes = [c for i, c in enumerate(candidates) if _is_heading(text, c, candidates, i + 1, end)]
+    if doc.hints:
+        bold = _bold_headings(doc, start, end, candidates, nodes)
+        if bold:
+            candidates = sorted(candidates + bold, key=lambda n: n.line_start)
+            nodes = sorted(nodes + bold, key=lambda n: n.line_start)
     return _tree(nodes, candidates, text, end, header)
+
+
+def _bold_headings(doc: Document, start: int, end: int, candidates: list[_Node],
+                   nodes: list[_Node]) -> list[_Node]:
+    """Headings a .docx marks by bold alone (no typed or automatic number): capitals at the top
+    level, sentence case at the second, each level only where the numbered headings leave it
+    empty; numbered I, II... and 1, 2... in order."""
+    text = doc.text
+    numbered = {c.line_start for c in candidates}
+    free_top = not any(n.rank <= 1 for n in nodes)
+    free_second = not any(n.kind == "arabic" for n in nodes)
+    lines = []
+    for h in doc.hints:
+        if not h.bold or h.in_table or h.numbering or not start <= h.start < end or h.start in numbered:
+            continue
+        raw = text[h.start:h.end]
+        line = fold_ws(raw)
+        if not line or not _short_phrase(line):
+            continue
+        top = line.isupper()
+        if (free_top if top else free_second):
+            lines.append((h.start + len(raw) - len(raw.lstrip()), line, top))
+    out: list[_Node] = []
+    tops = seconds = 0
+    for ls, line, top in lines:
+        if _next_content_line(text, ls + len(line), end) is None:
+            continue                    # nothing follows: no heading
+        if top:
+            tops, seconds = tops + 1, 0
+            out.append(_Node("roman", 1, _to_roman(tops), _to_roman(tops), line, ls,
+                             ls + len(line), ls + len(line)))
+        else:
+            seconds += 1
+            out.append(_Node("arabic", 2, str(seconds), str(seconds), line, ls, ls + len(line),
+                             ls + len(line)))
+    return out
+
+
+def _short_phrase(line: str) -> bool:
+    """A line short enough and without a sentence break, as a heading is."""
+    words = line.count(" ") + 1
+    return words <= _MAX_HEADING_WORDS and not _SENTENCE_BREAK.search(line) \
+        and not (line.endswith(".") and words > _MAX_SENTENCE_WORDS)
 
 
 def _articles_in_sequence(candidates: list[_Node]) -> list[_Node]:
@@ -123,7 +179,7 @@ def _articles_in_sequence(candidates: list[_Node]) -> list[_Node]:
 
 def _candidate(text: str, m: re.Match, end: int) -> _Node | None:
     g = m.groupdict()
-    line_start = m.start()
+    line_start = m.start() + (text[m.start()] == "\n")
     if g["part"]:
         n = g["pn"].split()[-1]
         num = _ORDINALS.get(n.upper()) or _roman_value(n) or (int(n) if n.isdigit() else None)
@@ -197,7 +253,8 @@ def _next_content_line(text: str, pos: int, end: int) -> tuple[int, int] | None:
     return None
 
 
-def _is_heading(text: str, c: _Node, after: list[_Node], end: int) -> bool:
+def _is_heading(text: str, c: _Node, candidates: list[_Node], nxt_index: int, end: int) -> bool:
+    """Whether candidate `c` is a heading; `candidates[nxt_index:]` are the numbered lines after it."""
     if c.kind in ("part", "dieu", "roman"):
         return True
     phrase, colon, task = c.heading.partition(":")
@@ -209,11 +266,7 @@ def _is_heading(text: str, c: _Node, after: list[_Node], end: int) -> bool:
             c.body_text_start = c.heading_end + len(colon)
             return True
         return False
-    folded = fold_ws(phrase)
-    words = folded.count(" ") + 1
-    if words > _MAX_HEADING_WORDS or _SENTENCE_BREAK.search(folded):
-        return False
-    if folded.endswith(".") and words > _MAX_SENTENCE_WORDS:
+    if not _short_phrase(fold_ws(phrase)):
         return False
     c.heading = phrase
     # body text must follow before the next numbered line of the same or a higher rank
@@ -221,7 +274,8 @@ def _is_heading(text: str, c: _Node, after: list[_Node], end: int) -> bool:
     if nxt is None:
         return False
     line_start = text.rfind("\n", 0, nxt[0]) + 1
-    follower = next((a for a in after if a.line_start >= line_start), None)
+    follower = next((candidates[j] for j in range(nxt_index, len(candidates))
+                     if candidates[j].line_start >= line_start), None)
     if follower is None or follower.line_start > line_start or follower.rank > c.rank:
         return True
     # a list numbered afresh under the line ("1. Mục đích." then "1. Làm cho ...")
@@ -240,7 +294,8 @@ def _tree(nodes: list[_Node], candidates: list[_Node], text: str, end: int,
     sections: list[Section] = []
     stack: list[tuple[_Node, Section]] = []
     report = header.doc_type in _REPORT_TYPES
-    for i, n in enumerate(nodes):
+    starts = [c.line_start for c in candidates]
+    for n in nodes:
         while stack and stack[-1][0].rank >= n.rank:
             stack.pop()
         parent = stack[-1] if stack else None
@@ -253,10 +308,11 @@ def _tree(nodes: list[_Node], candidates: list[_Node], text: str, end: int,
         depth = path.count(".") + 1 - (1 if path.startswith("P") and "." in path else 0)
         if n.kind == "letter" and depth <= 2:
             continue                         # a) b) under a top-level number: list items
-        sec_end = next((m.line_start for m in candidates
-                        if m.line_start > n.line_start and m.rank <= n.rank), end)
+        sec_end = next((candidates[j].line_start
+                        for j in range(bisect.bisect_right(starts, n.line_start), len(candidates))
+                        if candidates[j].rank <= n.rank), end)
         heading = fold_ws(n.heading).rstrip(_TRAILING).strip(" \t|\"'“”")
-        kind = _kind(n, heading, text[n.body_text_start:sec_end], parent, report)
+        kind = _kind(n, heading, text, sec_end, parent, report)
         sec = Section(path=path, heading=heading, kind=kind, level=path.count(".") + 1,
                       span=Span(n.line_start, sec_end), heading_span=Span(n.line_start, n.heading_end))
         sections.append(sec)
@@ -264,9 +320,10 @@ def _tree(nodes: list[_Node], candidates: list[_Node], text: str, end: int,
     return sections
 
 
-def _kind(n: _Node, heading: str, body: str, parent: tuple[_Node, Section] | None,
+def _kind(n: _Node, heading: str, text: str, sec_end: int, parent: tuple[_Node, Section] | None,
           report: bool) -> str:
     if n.kind == "dieu":
+        body = text[n.body_text_start:sec_end]
         title = body.split("\n", 1)[0]
         if heading_kind(title) == "to_chuc_thuc_hien" or _EXECUTION_TITLE.match(title.strip()) \
                 or _EXECUTION.search(body):

@@ -14,9 +14,10 @@ from .. import lexicon
 
 # Every upper-case letter of Vietnamese text, for the lexicon's "{UPPER}" (re has no \p{Lu}).
 UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper() and c.isalpha())
+LOWER = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.islower() and c.isalpha())
 _LEX = lexicon.load("units")
-# a head broken over two lines by pdftotext ("Giám\nđốc") is still a head
-_HEAD_ALT = "|".join(f"(?:{h['pattern']})" for h in _LEX["head"]).replace("{UPPER}", UPPER).replace(" ", r"\s+")
+# a head broken over two lines ("Giám\nđốc") or glued ("Thủtrưởng") by pdftotext is still a head
+_HEAD_ALT = "|".join(f"(?:{h['pattern']})" for h in _LEX["head"]).replace("{UPPER}", UPPER).replace(" ", r"\s*")
 HEAD = re.compile(f"(?:{_HEAD_ALT})")
 PREFIX_ALT = _LEX["prefix"]["pattern"]
 PREFIX = re.compile(PREFIX_ALT)
@@ -29,7 +30,7 @@ _TITLE = re.compile(_LEX["title"]["pattern"])
 _COLLECTIVE_WORDS = re.compile(_LEX["collective"]["words"])
 _COLLECTIVE = re.compile(_LEX["collective"]["marker"], re.I)
 # a list separator followed by the head of another unit
-_SPLIT = re.compile(rf"\s*(?:;|,|\bvà\b)\s*(?=(?:{_HEAD_ALT}))")
+_SPLIT = re.compile(rf"(?=[\s;,v])\s*(?:;|,|\bvà\b)\s*(?=(?:{_HEAD_ALT}))")   # fails fast inside words
 _MAX_UNIT_WORDS = 22
 _TRAIL = " \t\n,;:.-–"      # stripped from a name's end (str.rstrip: a "+$" regex is slow)
 
@@ -37,6 +38,8 @@ _ABBR = _LEX["abbreviations"]
 _ABBR_RX = re.compile(r"(?<![\w&.-])(?:" + "|".join(re.escape(k) for k in sorted(_ABBR, key=len, reverse=True))
                       + r")(?![\w&-])")
 _LOCALITY_KIND = re.compile(rf"\s+(?:tỉnh|huyện|xã|thị xã|thị trấn|thành phố|quận|phường)\s+(?P<name>(?:[{UPPER}][\w.]*\s?)+)$")
+# two words that pdftotext glued: a lower-case letter right before a capital ("thành viênBan")
+_GLUED = re.compile(rf"(?<=[{LOWER}])(?=[{UPPER}])")
 _SAME_UNIT_RATIO = 92
 _PUNCT = re.compile(r"[^\w\s]")
 # "các sở, ban, ngành, đoàn thể tỉnh" is "các sở, ban, ngành, đoàn thể" of the issuer's level
@@ -163,7 +166,7 @@ def _canonical_table() -> tuple[list[str], list[str], list[str]]:
 def normalize_unit(unit: str, locality: str | None = None) -> str:
     """One spelling per unit: abbreviations expanded, the document's own locality dropped
     ("UBND xã Cẩm Thành" in Cẩm Thành's plan -> "Ủy ban nhân dân xã"), aliases mapped."""
-    u = fold_ws(expand_abbreviations(unit))
+    u = fold_ws(_GLUED.sub(" ", expand_abbreviations(unit)))
     u = u[0].upper() + u[1:] if u else u
     m = _LOCALITY_KIND.search(u)
     if m and locality and fold(m.group("name").strip()) == fold(locality):

@@ -1,12 +1,16 @@
 """Units given work (assignments) with role, tasks and deadlines.
 
-Three places give a unit work (RECORD.md "Assignments"):
+These places give a unit work (RECORD.md "Assignments"):
 - the heading of a `don_vi` subsection ("4. Sở Nội vụ: Chủ trì, ..."), one assignment per unit
   it lists, its bullets being the unit's tasks;
 - a sentence whose subject is a unit list and whose verb is a task ("Các cơ quan, đơn vị chủ
   động triển khai ...", a decision's "... chịu trách nhiệm thi hành Quyết định này"), or the
   object of "yêu cầu / đề nghị / giao" ("đề nghị các thành viên ... phối hợp thực hiện");
-- the single addressee of an official letter ("Kính gửi: Sở Công Thương.").
+- the agent of a task ("Xe ô tô ... do Văn phòng Sở bố trí");
+- a reference back to the letter's addressee or to units listed earlier ("Quý Sở nghiên cứu",
+  "đề nghị Công ty thực hiện"), which stands for those units' names;
+- a row of a task table (an appendix's "Danh mục nhiệm vụ", `_table_assignments`).
+The addressee of a letter is not given work by being addressed: only where the body gives it.
 What a report says units already did ("UBND thị xã đã chỉ đạo ...") is kept apart as a
 reported action.
 """
@@ -25,33 +29,67 @@ _LEX = lexicon.load("units")
 _CHU_TRI = re.compile(_LEX["role"]["chu_tri"], re.I)
 _PHOI_HOP = re.compile(_LEX["role"]["phoi_hop"], re.I)
 _COOPERATING = re.compile(_LEX["role"]["cooperating"])
-_DIRECTIVE = re.compile(_LEX["cue"]["directive"])
+
+
+def _cue_regex(phrase: str) -> tuple[re.Pattern, int]:
+    """A cue phrase found led by a literal (its last word; a one-word phrase without its first
+    letter), the whole phrase checked behind it: the regex engine scans for a literal fast.
+    Its first letter in either case, a line break allowed between its words ("đề\\nnghị").
+    Returns the regex and how far before the literal the phrase begins."""
+    words = phrase.split()
+    literal = words[-1] if len(words) > 1 else words[0][1:]
+    first = phrase[0]
+    behind = f"[{first.lower()}{first.upper()}]" + r"\s".join(map(re.escape, [words[0][1:], *words[1:]]))
+    return re.compile(re.escape(literal) + f"(?<={behind})" + r"\s+"), len(phrase) - len(literal)
+
+
+_DIRECTIVES = [_cue_regex(p) for p in _LEX["cue"]["directive"]]
+_CONSIDERED = re.compile(_LEX["cue"]["considered"])
+_PAST_CLAUSE = re.compile(_LEX["cue"]["past_clause"])
+_QUOTED_SUBJECT = re.compile(_LEX["cue"]["quoted_subject"])
+_AGENT = re.compile(_LEX["agent"]["cue"])
+_AGENT_VERB = re.compile(_LEX["agent"]["verbs"])
+_ANAPHORA = re.compile(_LEX["anaphora"]["pattern"].replace("{LOWER}", un.LOWER))
+_GENERIC_REFERENCE = {un.fold(w) for w in _LEX["anaphora"]["generic"]}
+_LIST_INTRO = re.compile(_LEX["anaphora"]["list_intro"])    # ends with the colon
+_LIST_INTRO_WIDTH = 40
+_COLON = re.compile(":")
+_POLITE = re.compile(r"uý\s")           # "Quý Sở", "quý cơ quan": always the addressee
+_TABLE_HEADER = re.compile(_LEX["table"]["header_cue"], re.M)
+_COLUMNS = [(re.compile(c["pattern"]), c["role"]) for c in _LEX["table"]["column"]]
+_UNIT_COLUMNS = ("chu_tri", "phoi_hop", "thuc_hien")
+_CELL_SPLIT = re.compile(r"\s*;\s*|\n")
 _REPORTED = re.compile(_LEX["cue"]["reported"])
 _TASK_START = re.compile(_LEX["cue"]["task_start"])
-_CLOSING = re.compile(_LEX["cue"]["closing"], re.M)
+_CLOSING = re.compile(_LEX["cue"]["closing"])
 _LIST_ITEM = re.compile(r"[ \t|]*\d{1,2}(?:\.\d{1,2})*[.)]")
 # sections whose sentences give work to the units they open with
 _TASK_KINDS = {"to_chuc_thuc_hien", "che_do_bao_cao"}
-_PAST_BEFORE = re.compile(r"\bđã\s+(?:\S+\s+)?$")
+_SENTENCE_LOOKBACK = 300
+_MARKER_ONLY = re.compile(r"[ \t|]*(?:(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)/:]?)?[ \t]*$")
+_LIST_NEXT = re.compile(r"\s*(?:[;,]|\bvà\b)\s*")
 _REPORT_TYPES = set(lexicon.load("section_kinds")["report"]["doc_types"])
 
-# where a sentence may open with its subject: a line start after any bullet or number, or
-# after a full stop
-# after a full stop (only those openings that hold a unit's head: the one regex pass finds them)
-# Where a sentence may open with its subject: a line start after any bullet or number, a full
-# stop, or a spaced dash, where a unit's head (or a prefix) follows. Three regexes, each led by
-# a literal so that the regex engine scans fast (one alternation of them is four times slower).
+# Where a sentence may open with its subject, a unit's head (or a prefix) following: a line
+# start after a bullet or number, a line start in capitals (a wrapped line goes on in lower
+# case), a full stop, or a spaced dash. Each regex is led by a literal so that the regex engine
+# scans fast (one alternation of them is four times slower).
 _UNIT_AHEAD = rf"(?=[{un.UPPER}cđtngyks])(?=(?:{un.PREFIX_ALT})?(?:{un.HEAD.pattern}))"
 _SENTENCE_STARTS = (
-    re.compile(r"\n[ \t|]*(?:[-+•*–][ \t]*|\d{1,2}(?:\.\d{1,2})*[.)][ \t]*|[a-zđ]\)[ \t]*|Điều\s+\d+\.[ \t]*)?"
+    re.compile(r"\n[ \t|]*(?:[-+•*–]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|Điều\s+\d+\.)[ \t]*"
                + _UNIT_AHEAD),
+    re.compile(rf"\n[ \t|]*(?=[{un.UPPER}])" + _UNIT_AHEAD),
     re.compile(r"\.(?:/\.)?[ \t]+" + _UNIT_AHEAD),
-    re.compile(r"(?<=\s)[-–][ \t]+" + _UNIT_AHEAD),
+    re.compile(r"-(?<=\s-)[ \t]+" + _UNIT_AHEAD),
+    re.compile(r"–(?<=\s–)[ \t]+" + _UNIT_AHEAD),
 )
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n[ \t|]*(?:[-+•*]|\d{1,2}[.)])")
 _INTRODUCTION = re.compile(r"như sau\s*:|sau đây\s*:|dưới đây\s*:")
-_BULLET = re.compile(r"^[ \t|]*[-+•*–][ \t]*", re.M)
+_BULLET = re.compile(r"\n[ \t|]*[-+•*–][ \t]*")     # led by the line break: a fast scan
 _ADDRESSEE = re.compile(r"Kính gửi\s*:?[ \t|]*(?P<to>[^\n]*)")
+_ADDRESSEE_SPLIT = re.compile(r"[;\n]|(?:^|\s)-\s")      # "- Sở A; - Sở B"
+_BLANKS = re.compile(r"\s*")
+_BRACKET = re.compile(r"[()]")
 
 
 def role_of(task: str) -> str:
@@ -71,7 +109,7 @@ def extract_assignments(doc: Document, header: Header, sections: list[Section],
     found = _Collector()
     unit_sections = [s for s in sections if s.kind == "don_vi"]
     closing = _CLOSING.search(text, max([s.span.start for s in sections], default=start), end)
-    closing_at = closing.start() if closing else end
+    closing_at = closing.start() + 1 if closing else end
     for sec in unit_sections:
         _heading_assignments(text, sec, found, locality, closing_at)
     skip = [(s.span.start, min(s.span.end, closing_at)) for s in unit_sections]
@@ -79,19 +117,27 @@ def extract_assignments(doc: Document, header: Header, sections: list[Section],
     headings = {s.span.start for s in sections}
     opening = sorted({m.end() for rx in _SENTENCE_STARTS
                       for m in rx.finditer(text, max(0, first_section - 1), end)})
+    task_spans = [(s.span.start, s.span.end) for s in sections if s.kind in _TASK_KINDS]
     for pos in opening:
         if _inside(pos, skip):
             continue
-        gives_work = (not sections or pos >= closing_at
-                      or any(s.kind in _TASK_KINDS and s.span.start <= pos < s.span.end for s in sections)
+        gives_work = (not sections or pos >= closing_at or _inside(pos, task_spans)
                       or _on_list_item(text, pos, headings))
         _subject_assignment(text, pos, end, sections, found, locality, gives_work)
-    for m in _DIRECTIVE.finditer(text, start, end):
-        if _inside(m.start(), skip) or (m.start() and text[m.start() - 1].isalpha()):
-            continue
-        _directive_assignment(text, m, end, sections, found, locality)
+    referents = _Referents(text, start, end)
+    for rx, lead in _DIRECTIVES:
+        for m in rx.finditer(text, start + lead, end):
+            cue = m.start() - lead
+            if _inside(cue, skip) or (cue and text[cue - 1].isalpha()) or (
+                    "\n" in m.group() and _MARKER_ONLY.match(text, text.rfind("\n", 0, cue) + 1, cue)):
+                continue        # a heading ("2. Kiến nghị"), not a cue
+            _directive_assignment(text, cue, m.end(), end, sections, found, locality, referents)
+    for pos, (s, e), names in referents.polite():
+        if _TASK_START.match(text[e:e + 100]) and not _inside(pos, skip):
+            _add_units(text, s, e, _sentence_end(text, e, end), sections, found, locality, False, names)
     if header.doc_type not in _REPORT_TYPES:
-        _addressee_assignment(text, end, found, locality)
+        _agent_assignments(text, start, end, sections, found, locality)
+    _table_assignments(text, start, sections, found, locality, dates)
     _time_tasks(found.assignments, dates)
     return found.assignments, found.reported
 
@@ -123,6 +169,7 @@ class _Collector:
         for b in target:
             if un.same_unit(a.unit, b.unit):
                 if b.section == a.section:
+                    b.tasks.extend(t for t in a.tasks if t not in b.tasks)
                     return
                 a.unit = b.unit
                 break
@@ -176,7 +223,7 @@ def _tasks(body: str, base: int) -> list[Task]:
     """A unit's tasks: its bullets, or its body as one task."""
     b = body.lstrip(" \t:|")
     lead = len(body) - len(b)
-    cuts = [m.end() for m in _BULLET.finditer(b)]
+    cuts = [m.end() - 1 for m in _BULLET.finditer("\n" + b)]
     pieces: list[tuple[int, int]] = []
     if b[:cuts[0]].strip(" \t\n-+•*–") if cuts else False:
         pieces.append((0, cuts[0]))
@@ -225,41 +272,293 @@ def _subject_assignment(text: str, pos: int, end: int, sections: list[Section], 
     _add_units(text, s, e, sent_end, sections, found, locality, reported)
 
 
-def _directive_assignment(text: str, m: re.Match, end: int, sections: list[Section],
-                          found: _Collector, locality: str | None) -> None:
-    u = un.unit_at(text, m.end(), end)
-    if not u:
+def _directive_assignment(text: str, cue: int, after: int, end: int, sections: list[Section],
+                          found: _Collector, locality: str | None, referents: "_Referents") -> None:
+    """The units after a directive cue at `cue` ("đề nghị", text resuming at `after`)."""
+    if _CONSIDERED.search(text, max(0, cue - 10), cue):
         return
+    u = un.unit_at(text, after, end)
+    names = None
+    if not u:
+        ref = referents.at(after)
+        if not ref:
+            return
+        u, names = ref
     s, e = u
-    reported = bool(_PAST_BEFORE.search(text, max(0, m.start() - 20), m.start()))
-    _add_units(text, s, e, _sentence_end(text, e, end), sections, found, locality, reported)
+    if _QUOTED_SUBJECT.match(text, _sentence_start(text, cue, "."), cue):
+        return                  # an instruction quoted from another instrument
+    reported = bool(_PAST_CLAUSE.search(text, _sentence_start(text, cue), cue))
+    _add_units(text, s, e, _sentence_end(text, e, end), sections, found, locality, reported, names)
+
+
+def _sentence_start(text: str, pos: int, stops: str = ".;:") -> int:
+    """Where the sentence (or clause) holding `pos` begins: after one of `stops` or a blank line
+    (looking back a little). "Thực hiện Công văn A; Công văn B, Sở X đề nghị ..." is one sentence
+    whose subject is Sở X: a clause after ";" may open with an instrument that is no subject."""
+    lo = max(0, pos - _SENTENCE_LOOKBACK)
+    cut = max(text.rfind(stop, lo, pos) for stop in stops)
+    blank = text.rfind("\n\n", lo, pos)
+    return max(cut + 1, blank + 2 if blank >= 0 else 0, lo)
+
+
+def _agent_assignments(text: str, start: int, end: int, sections: list[Section],
+                       found: _Collector, locality: str | None) -> None:
+    """"... do Văn phòng Sở bố trí": the unit after "do" is given the task its verb names."""
+    for m in _AGENT.finditer(text, start, end):
+        if m.start() and text[m.start() - 1].isalnum():
+            continue
+        u = un.unit_at(text, m.end(), end)
+        if not u or not _AGENT_VERB.match(text, u[1], end):
+            continue
+        s, e = u
+        sent = _sentence_start(text, s)
+        _add_units(text, s, e, _sentence_end(text, e, end), sections, found, locality, False,
+                   task_start=sent)
+
+
+class _Referents:
+    """The units a reference back ("Quý Sở", "Công ty", "đơn vị nêu trên") stands for: the
+    letter's addressees, and units listed after "các đơn vị:", each list from where it stands.
+    The lists are read on the first reference (most documents hold none)."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        self._lists: list[tuple[int, list[str]]] | None = None
+
+    @property
+    def lists(self) -> list[tuple[int, list[str]]]:
+        if self._lists is None:
+            text, start, end = self.text, self.start, self.end
+            addressees = _addressees(text, end)
+            self._lists = [(0, addressees)] if addressees else []
+            for colon in _COLON.finditer(text, start, end):      # a literal: a fast scan
+                if _LIST_INTRO.search(text, max(start, colon.start() - _LIST_INTRO_WIDTH), colon.end()):
+                    names = _unit_list(text, colon.end(), end)
+                    if names:
+                        self._lists.append((colon.start(), names))
+        return self._lists
+
+    def polite(self):
+        """Every "Quý Sở" / "Quý cơ quan" in the body: (position, span, names)."""
+        text = self.text
+        for m in _POLITE.finditer(text, self.start + 1, self.end):
+            ref = self.at(m.start() - 1) if text[m.start() - 1] in "Qq" else None
+            if ref:
+                yield m.start(), ref[0], ref[1]
+
+    def at(self, pos: int) -> tuple[tuple[int, int], list[str]] | None:
+        """((start, end) of the reference at `pos`, the names it stands for), or None."""
+        m = _ANAPHORA.match(self.text, pos, self.end)
+        if not m or not self.lists:
+            return None
+        word = un.fold(m.group("polite") or m.group("kind") or m.group("generic"))
+        for at, names in reversed(self.lists):
+            if at > pos:
+                continue
+            hit = names if word in _GENERIC_REFERENCE else \
+                [n for n in names if un.fold(n).startswith(word) or f" {word}" in un.fold(n)[:30]]
+            if hit:
+                return (m.start(), m.end()), hit
+        return None
+
+
+def _addressees(text: str, end: int) -> list[str]:
+    """The units after "Kính gửi:" (one, or a dashed list)."""
+    m = _ADDRESSEE.search(text, 0, end)
+    if not m:
+        return []
+    names = []
+    for piece in _ADDRESSEE_SPLIT.split(m.group("to")):
+        piece = piece.strip(" \t|-.")
+        u = un.unit_at(piece) if piece else None
+        if u:
+            names.extend(n for _, _, n in un.split_units(piece[u[0]:u[1]]))
+    return names
+
+
+def _unit_list(text: str, pos: int, end: int) -> list[str]:
+    """The units of a list that opens at `pos`, each possibly followed by a note in brackets:
+    "Công ty A (Gói thầu số 13 ...); Tổng công ty B (...); Công ty C (...)"."""
+    names = []
+    while True:
+        pos = _BLANKS.match(text, pos, end).end()
+        u = un.unit_at(text, pos, end)
+        if not u:
+            return names
+        names.extend(n for _, _, n in un.split_units(text[u[0]:u[1]]))
+        pos = _skip_brackets(text, u[1], end)
+        sep = _LIST_NEXT.match(text, pos, end)
+        if not sep:
+            return names
+        pos = sep.end()
+
+
+def _skip_brackets(text: str, pos: int, end: int) -> int:
+    """Past a note in brackets that opens at `pos` (after blanks), nested ones included."""
+    i = _BLANKS.match(text, pos, end).end()
+    if i >= end or text[i] != "(":
+        return pos
+    depth = 0
+    for b in _BRACKET.finditer(text, i, end):
+        depth += 1 if b.group() == "(" else -1
+        if depth == 0:
+            return b.end()
+    return pos
 
 
 def _add_units(text: str, s: int, e: int, sent_end: int, sections: list[Section],
-               found: _Collector, locality: str | None, reported: bool) -> None:
-    task_text = fold_ws(text[e:sent_end]).strip(" ,:;")
-    task = _task(task_text, Span(e, sent_end), text[e:sent_end])
+               found: _Collector, locality: str | None, reported: bool,
+               names: list[str] | None = None, task_start: int | None = None) -> None:
+    """One assignment per unit of text[s:e] (or per name in `names`, for a reference back),
+    with the rest of the sentence (or the whole sentence from `task_start`) as its task."""
+    t0 = e if task_start is None else task_start
+    task_text = fold_ws(text[t0:sent_end]).strip(" ,:;")
+    task = _task(task_text, Span(t0, sent_end), text[t0:sent_end])
     section = _section_at(sections, s)
-    for off, off_end, unit in un.split_units(text[s:e]):
+    units = [(0, e - s, n) for n in names] if names else un.split_units(text[s:e])
+    for off, off_end, unit in units:
         a = _make(unit, task.role, section, Span(s + off, s + off_end), [task], locality)
         found.add(a, reported)
 
 
-def _addressee_assignment(text: str, end: int, found: _Collector,
-                          locality: str | None) -> None:
-    """An official letter to one addressee gives that addressee the letter's work."""
-    m = _ADDRESSEE.search(text, 0, end)
-    if not m:
-        return
-    to = m.group("to")
-    if to.lstrip().startswith("-") and to.count("-") > 1 or ";" in to:
-        return                  # several addressees: their work is in the body
-    s0 = m.start("to") + len(to) - len(to.lstrip(" -|"))
-    u = un.unit_at(text, s0, m.end("to"))
-    if not u:
-        return
-    s, e = u
-    units = un.split_units(text[s:e])
-    if len(units) != 1:
-        return
-    found.add(_make(units[0][2], "thuc_hien", None, Span(s, e), [], locality))
+# --- task tables -----------------------------------------------------------------------------
+
+def _table_assignments(text: str, start: int, sections: list[Section], found: _Collector,
+                       locality: str | None, dates: list[DateExpr]) -> None:
+    """Each row of a task table: its chủ trì units (chu_tri), phối hợp units (phoi_hop) or
+    thực hiện units (thuc_hien), with the row's task, cooperating units and deadline."""
+    pos = start
+    while True:
+        m = _TABLE_HEADER.search(text, pos)
+        if not m:
+            return
+        ls = text.rfind("\n", 0, m.start()) + 1
+        le = _line_end(text, m.start())
+        columns = _header_columns(_cells(text[ls:le]))
+        pos = le
+        if not columns:
+            continue
+        pos = _table_rows(text, le, columns, sections, found, locality, dates)
+
+
+def _line_end(text: str, pos: int) -> int:
+    e = text.find("\n", pos)
+    return len(text) if e < 0 else e
+
+
+def _cells(line: str) -> list[str]:
+    """The cells of a "|" row, the outer bars of a markdown row dropped."""
+    line = line.strip()
+    if line.startswith("|"):
+        line = line[1:]
+    if line.endswith("|"):
+        line = line[:-1]
+    return [c.strip() for c in line.split("|")]
+
+
+def _column_role(cell: str) -> str | None:
+    folded = fold_ws(cell).lower().rstrip(" :.")
+    return next((role for rx, role in _COLUMNS if rx.search(folded)), None)
+
+
+def _header_columns(cells: list[str]) -> list[str | None] | None:
+    """The role of each column of a header row, or None when the row is no task table's header."""
+    roles = [_column_role(c) for c in cells]
+    if "task" in roles and ("chu_tri" in roles or "thuc_hien" in roles):
+        return roles
+    return None
+
+
+def _table_rows(text: str, pos: int, columns: list[str | None], sections: list[Section],
+                found: _Collector, locality: str | None, dates: list[DateExpr]) -> int:
+    """Read the rows after a header from `pos`; returns where the table ends."""
+    while pos < len(text):
+        ls = pos + 1
+        le = _line_end(text, ls)
+        line = text[ls:le]
+        if "|" not in line:
+            if line.strip():
+                return ls       # the table ends at the first line that is no row
+            pos = le
+            continue
+        cells = _cells(line)
+        sub = [_column_role(c) for c in cells]
+        if all(r in _UNIT_COLUMNS for r, c in zip(sub, cells) if c) and any(sub):
+            columns = _split_header(columns, sub)    # "Cơ quan thực hiện" over "Chủ trì | Phối hợp"
+        elif len(cells) == len(columns):
+            _table_row(text, ls, le, cells, columns, sections, found, locality, dates)
+        pos = le
+    return pos
+
+
+def _split_header(columns: list[str | None], sub: list[str | None]) -> list[str | None]:
+    """A header whose "Cơ quan thực hiện" cell spans a second header row ("Chủ trì | Phối hợp").
+    A full-width second row (Word keeps the merged cells empty) names its columns in place; a
+    narrower one takes the places from the spanning cell on, over its empty neighbours."""
+    if "thuc_hien" not in columns:
+        return columns
+    i = columns.index("thuc_hien")
+    if len(sub) > len(columns):            # the header's spanning cell counted once
+        columns = columns[:i] + [None] * (len(sub) - len(columns) + 1) + columns[i + 1:]
+    if len(sub) == len(columns):
+        return [r or c for r, c in zip(sub, columns)]
+    width = 1 + next((k for k, c in enumerate(columns[i + 1:]) if c is not None), len(columns) - i - 1)
+    named = [r for r in sub if r]
+    return columns[:i] + named + [None] * max(0, width - len(named)) + columns[i + width:]
+
+
+def _table_row(text: str, ls: int, le: int, cells: list[str], columns: list[str | None],
+               sections: list[Section], found: _Collector, locality: str | None,
+               dates: list[DateExpr]) -> None:
+    row = dict(zip(columns, cells))
+    task_text = fold_ws(row.get("task") or "")
+    if not task_text or not any(row.get(r) for r in _UNIT_COLUMNS):
+        return                  # a group title ("I | Nhiệm vụ chung") or an empty row
+    span = Span(ls, le)
+    deadline, recurrence = _row_time(text, span, row.get("deadline"), dates)
+    cooperating = _cell_units(row.get("phoi_hop") or "")
+    section = _section_at(sections, ls)
+    for role in _UNIT_COLUMNS:
+        for unit in _cell_units(row.get(role) or ""):
+            coop = cooperating if role != "phoi_hop" else []
+            task = Task(text=task_text, span=span, role=role, deadline=deadline,
+                        recurrence=recurrence, cooperating=list(coop))
+            found.add(_make(unit, role, section, _unit_span(text, unit, span), [task], locality))
+
+
+def _cell_units(cell: str) -> list[str]:
+    """The units a cell of a unit column names: a unit list, or failing a known head (a body
+    the lexicon does not know: "Tỉnh đoàn"), its pieces between ";"."""
+    names = []
+    for piece in _CELL_SPLIT.split(cell):
+        piece = piece.strip(" \t-+•*.,")
+        if not piece:
+            continue
+        u = un.unit_at(piece)
+        if u and u[1] - u[0] >= len(piece) // 2:
+            names.extend(n for _, _, n in un.split_units(piece[u[0]:u[1]]))
+        else:
+            names.append(fold_ws(piece))
+    return names
+
+
+def _unit_span(text: str, unit: str, row: Span) -> Span:
+    i = text.find(unit, row.start, row.end)
+    return Span(i, i + len(unit)) if i >= 0 else row
+
+
+def _row_time(text: str, row: Span, cell: str | None, dates: list[DateExpr]) -> tuple[str | None, str | None]:
+    """(deadline, recurrence) of a row: the dates found in its time cell; a period ("Quý II/2023")
+    is due by its end."""
+    if not cell:
+        return None, None
+    i = text.find(cell, row.start, row.end)
+    lo, hi = (i, i + len(cell)) if i >= 0 else (row.start, row.end)
+    deadline = recurrence = None
+    for d in dates:
+        if lo <= d.span.start < hi:
+            if d.kind == "recurrence":
+                recurrence = recurrence or d.recurrence
+            elif deadline is None and d.value:
+                deadline = d.end or d.value if d.kind == "period" else d.value
+    return deadline, recurrence
