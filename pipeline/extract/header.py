@@ -44,6 +44,8 @@ _PLACE_STOP = set(_HDR["date_line"]["place_stopwords"])
 
 _DATE = re.compile(r",[ \t]*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,3})?\s*năm\s*(?P<y>\d{4})")
 _TITLE_WORD = re.compile(f"^[{UPPER}][{LOWER}]*$")
+# A place word: a capitalised word, or two joined by a hyphen ("Rang-Tháp Chàm").
+_PLACE_WORD = re.compile(f"^[{UPPER}][{LOWER}]*(?:[-–][{UPPER}][{LOWER}]*)?$")
 
 _SYM_CH = r"A-Za-zĐđ0-9&\u0400-\u04FF"
 _TOKEN = rf"[{_SYM_CH}][{_SYM_CH}.]*"
@@ -126,9 +128,15 @@ def _place_before(text: str, comma: int) -> tuple[str | None, int]:
     words = prefix.split()
     name: list[str] = []
     for w in reversed(words):
-        if not _TITLE_WORD.match(w) or w in _PLACE_STOP or len(name) == 5:
+        # Besides capitalised words: a number closing the name (communes named since 2025 as
+        # "A Lưới 5") and a dash between two names ("Chân Mây - Lăng Cô").
+        numbered = not name and w.isdigit() and len(w) <= 2
+        dash = w in ("-", "–") and bool(name)
+        if not (_PLACE_WORD.match(w) or numbered or dash) or w in _PLACE_STOP or len(name) == 6:
             break
         name.insert(0, w)
+    while name and (name[0] in ("-", "–") or name[0].isdigit()):
+        name.pop(0)
     if not name:
         return None, comma
     return " ".join(name), text.rfind(name[0], a, comma)

@@ -58,9 +58,11 @@ class Unit:
 
 
 def expand(s: str) -> str:
-    """Abbreviations of issuers.toml expanded ("UBND" -> "Ủy ban nhân dân")."""
+    """Abbreviations of issuers.toml expanded ("UBND" -> "Ủy ban nhân dân"); in capitals on a
+    line printed in capitals, so that the line is still recased as a whole."""
+    caps = not has_lower(s)
     for rx, full in _ABBR:
-        s = rx.sub(full, s)
+        s = rx.sub(full.upper() if caps else full, s)
     return s
 
 
