@@ -375,3 +375,13 @@ def test_docx_task_table(tmp_path):
     header = Header()
     assignments, _ = extract_assignments(doc, header, extract_sections(doc, header), extract_dates(doc))
     assert _table_facts(assignments) == _EXPECTED_TABLE
+
+
+@pytest.mark.parametrize("text", lexicon.load("units")["joint_office"]["examples"])
+def test_joint_office_is_one_unit(text: str) -> None:
+    assert [name for _, _, name in un.split_units(text)] == [text]
+
+
+@pytest.mark.parametrize("text", lexicon.load("units")["joint_office"]["not_examples"])
+def test_office_and_another_body_are_two_units(text: str) -> None:
+    assert len(un.split_units(text)) == 2

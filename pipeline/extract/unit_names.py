@@ -27,6 +27,8 @@ _PLURAL = re.compile(r"[Cc]ác\s+[a-zđ]")
 _DISTRIBUTIVE = re.compile(_LEX["distributive"]["pattern"])
 _HOLDER = re.compile(_LEX["distributive"]["holder"])
 _TITLE = re.compile(_LEX["title"]["pattern"])
+_JOINT_OFFICE = re.compile(_LEX["joint_office"]["office"])
+_JOINT_PARTNER = re.compile(_LEX["joint_office"]["partner"])
 _COLLECTIVE_WORDS = re.compile(_LEX["collective"]["words"])
 _COLLECTIVE = re.compile(_LEX["collective"]["marker"], re.I)
 # a list separator followed by the head of another unit
@@ -98,6 +100,8 @@ def split_units(names: str) -> list[tuple[int, int, str]]:
             continue            # "các bộ, cơ quan ... và các địa phương": one list of classes
         if _DISTRIBUTIVE.match(piece) and not _HOLDER.match(names, m.end()) and m.group().strip() != ";":
             continue            # "Lãnh đạo các Vụ, Cục" + ", Văn phòng Bộ": one holder's list
+        if m.group().strip() == "và" and _JOINT_OFFICE.match(piece) and _JOINT_PARTNER.match(names, m.end()):
+            continue            # "Văn phòng HĐND và UBND xã": one office
         parts.append((start, m.start()))
         start = m.end()
     parts.append((start, len(names)))
