@@ -97,7 +97,7 @@ def _printed_dates(linked: Linked) -> dict[str, Counter]:
     out: dict[str, Counter] = defaultdict(Counter)
     for d in linked.documents.values():
         for c in d.citations:
-            for date in {p for p, _ in c.printed_dates() if is_full_date(p)}:
+            for date in sorted({p for p, _ in c.printed_dates() if is_full_date(p)}):   # ties in date order
                 out[c.node][date] += 1
     return out
 

@@ -20,6 +20,7 @@ whole. Chains follow `implements` edges (a report's first step is `reports_on`) 
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
@@ -290,12 +291,19 @@ def _type_sets() -> tuple[frozenset[str], frozenset[str]]:
 
 # --- linking -----------------------------------------------------------------------------------
 
+def _shared(value):
+    """One copy of a string however many records repeat it (issuers, dates, keys, headings, task
+    templates): JSON decoding makes a new object per occurrence, which at 100k documents is most of
+    what linking holds."""
+    return sys.intern(value) if type(value) is str else value
+
+
 def _mentions(c: dict) -> list[MentionRef]:
     out = []
     for m in c.get("mentions") or []:
         span = m.get("span") or {}
         start, end = (span.get("start"), span.get("end")) if isinstance(span, dict) else (span or (None, None))
-        out.append(MentionRef(start, end, m.get("date")))
+        out.append(MentionRef(start, end, _shared(m.get("date"))))
     return out
 
 
@@ -305,8 +313,8 @@ def _tasks(rec: dict) -> list[TaskRef]:
         for t in a.get("tasks") or []:
             span = t.get("span") or {}
             start, end = (span.get("start"), span.get("end")) if isinstance(span, dict) else (span or (None, None))
-            out.append(TaskRef(a.get("unit"), t.get("role") or a.get("role"), t.get("text") or "", start, end,
-                               t.get("deadline")))
+            out.append(TaskRef(_shared(a.get("unit")), _shared(t.get("role") or a.get("role")),
+                               _shared(t.get("text") or ""), start, end, _shared(t.get("deadline"))))
     return out
 
 
@@ -318,13 +326,18 @@ def _doc_info(rec: dict) -> DocInfo:
     if is_draft is None:   # gold records: a blank number or day is a draft
         is_draft = bool(rec.get("symbol")) and not rec.get("number") or \
             bool(rec.get("issue_date")) and len(rec["issue_date"]) < 10 and rec.get("doc_type") != "TIN"
+
+    def get(d: dict, k: str):
+        return _shared(d.get(k))
+
     return DocInfo(
-        source=source, node=key or f"doc:{source}", key=key, doc_type=rec.get("doc_type"),
-        number=rec.get("number"), symbol=rec.get("symbol"), issue_date=rec.get("issue_date"),
-        title=rec.get("title"), issuer_name=issuer.get("name"), level=issuer.get("level"),
-        locality=issuer.get("locality"), province=issuer.get("province"), district=issuer.get("district"),
-        is_draft=bool(is_draft), directives=list(rec.get("directives") or []), basis=list(rec.get("basis") or []),
-        sections=[(s.get("path"), s.get("kind"), s.get("heading")) for s in rec.get("sections") or []],
+        source=source, node=_shared(key) or f"doc:{source}", key=_shared(key), doc_type=get(rec, "doc_type"),
+        number=get(rec, "number"), symbol=get(rec, "symbol"), issue_date=get(rec, "issue_date"),
+        title=rec.get("title"), issuer_name=get(issuer, "name"), level=get(issuer, "level"),
+        locality=get(issuer, "locality"), province=get(issuer, "province"), district=get(issuer, "district"),
+        is_draft=bool(is_draft), directives=[_shared(k) for k in rec.get("directives") or []],
+        basis=[_shared(k) for k in rec.get("basis") or []],
+        sections=[(get(s, "path"), get(s, "kind"), get(s, "heading")) for s in rec.get("sections") or []],
         tasks=_tasks(rec))
 
 
@@ -349,52 +362,89 @@ def _role(c: dict, doc: DocInfo, in_basis: bool, in_directives: bool, basis_only
 
 
 class _Resolver:
-    """Citation -> node: a corpus document, a registry entry, or a stub."""
+    """Citation -> node: a corpus document, a registry entry, or a stub.
+
+    Documents are indexed by (symbol, year) and, inside that, by place, because one local symbol
+    ("12/KH-UBND") recurs in thousands of localities: a citation looks at the few documents of
+    its symbol, year and place, never at every namesake (that made linking quadratic).
+    """
 
     def __init__(self, docs: dict[str, DocInfo], registry: dict[str, dict]):
         self.registry = registry
-        self.by_symbol: dict[str, list[DocInfo]] = defaultdict(list)
+        self._place_keys: dict[str, str] = {}
+        self.years: dict[str, set[str | None]] = defaultdict(set)
+        self.buckets: dict[tuple[str, str | None], _Bucket] = {}
         for d in docs.values():
             if d.key:
-                self.by_symbol[symbol_key(d.symbol)].append(d)
+                sym, year = symbol_key(d.symbol), year_of(d.issue_date, symbol=d.symbol)
+                self.years[sym].add(year)
+                bucket = self.buckets.get((sym, year))
+                if bucket is None:
+                    bucket = self.buckets[(sym, year)] = _Bucket()
+                bucket.add(d, self.place_key(d.locality), self.place_key(d.province))
 
-    def resolve(self, c: dict, citing: DocInfo, locality: str | None) -> tuple[str, str]:
+    def place_key(self, name: str | None) -> str | None:
+        """gazetteer's place key, computed once per name."""
+        if not name:
+            return None
+        key = self._place_keys.get(name)
+        if key is None:
+            key = self._place_keys[name] = gazetteer().place_key(name)
+        return key
+
+    def resolve(self, c: dict, citing: DocInfo, locality: str | None) -> tuple[str, str, dict | None]:
+        """(node, how: corpus, registry or stub, the registry entry when it is one)."""
         sym = symbol_key(c.get("symbol"))
         if sym and c.get("number"):
             year = year_of(c.get("date"), c.get("key"), c.get("symbol"))
-            found = [d for d in self.by_symbol.get(sym, ()) if d.source != citing.source
-                     and (year is None or year_of(d.issue_date, symbol=d.symbol) == year)]
-            found = self._by_place(found, locality, citing)
+            found = self._candidates(sym, year, locality, citing)
             if is_full_date(c.get("date")):    # the printed date confirms among several
                 same_day = [d for d in found if d.issue_date == c["date"]]
                 found = same_day if same_day or len(found) > 1 else found
             nodes = {d.node for d in found}
             if len(nodes) == 1:
-                return nodes.pop(), "corpus"
+                return nodes.pop(), "corpus", None
             entry = self.registry.get(c.get("key")) or (year and self.registry.get(f"{sym}@{year}"))
             if entry:
-                return entry.get("key") or c["key"], "registry"
+                return entry.get("key") or c["key"], "registry", entry
         elif c.get("key") in self.registry:
-            return self.registry[c["key"]].get("key") or c["key"], "registry"
-        return c["key"], "stub"
+            entry = self.registry[c["key"]]
+            return entry.get("key") or c["key"], "registry", entry
+        return c["key"], "stub", None
 
-    @staticmethod
-    def _by_place(found: list[DocInfo], locality: str | None, citing: DocInfo) -> list[DocInfo]:
-        """Keep the documents of the cited issuer's locality (a shared symbol such as -UBND)."""
-        local = [d for d in found if d.level in LOCAL_LEVELS]
-        if not local:
-            return found
-        if locality:
-            k = _place_key(locality)
-            return [d for d in found if d.level not in LOCAL_LEVELS or
-                    k in (_place_key(d.locality), _place_key(d.province))]
-        # No locality printed: only a document of the citing document's own province can be meant.
-        k = _place_key(citing.province)
-        return [d for d in found if d.level not in LOCAL_LEVELS or (k and k == _place_key(d.province))]
+    def _candidates(self, sym: str, year: str | None, locality: str | None, citing: DocInfo) -> list[DocInfo]:
+        """Documents of that symbol and year (any year when none is printed) that the cited
+        issuer's locality allows: a local document only of that locality or province; with no
+        locality printed, only of the citing document's own province (a shared symbol such as -UBND)."""
+        key = self.place_key(locality or citing.province)
+        found: list[DocInfo] = []
+        for y in (self.years.get(sym, ()) if year is None else (year,)):
+            bucket = self.buckets.get((sym, y))
+            if bucket is None:
+                continue
+            found += bucket.central
+            if locality:
+                found += bucket.by_place.get(key, ())
+            elif key:
+                found += bucket.by_province.get(key, ())
+        return [d for d in found if d.source != citing.source]
 
 
-def _place_key(name: str | None) -> str | None:
-    return gazetteer().place_key(name) if name else None
+@dataclass(slots=True)
+class _Bucket:
+    """The corpus documents of one symbol and year: central ones, local ones by place."""
+    central: list[DocInfo] = field(default_factory=list)
+    by_place: dict[str, list[DocInfo]] = field(default_factory=lambda: defaultdict(list))     # locality or province
+    by_province: dict[str, list[DocInfo]] = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, d: DocInfo, locality_key: str | None, province_key: str | None) -> None:
+        if d.level not in LOCAL_LEVELS:
+            self.central.append(d)
+            return
+        for k in {locality_key, province_key} - {None}:
+            self.by_place[k].append(d)
+        if province_key:
+            self.by_province[province_key].append(d)
 
 
 def _locality_of(c: dict) -> tuple[str | None, str | None]:
@@ -434,20 +484,19 @@ def link_corpus(records: Iterable[dict]) -> Linked:
         basis, directives = set(d.basis), set(d.directives)
         for c in raw_citations.pop(d.source):
             level, locality = _locality_of(c)
-            node, how = resolver.resolve(c, d, locality)
+            node, how, entry = resolver.resolve(c, d, locality)
             in_basis = c["key"] in basis or node in basis
             in_dir = c["key"] in directives or node in directives
             ref = CitationRef(
                 source=d.source, key=c["key"], node=node, resolution=how, type=c.get("type"),
                 number=c.get("number"), symbol=c.get("symbol"), date=c.get("date"),
-                other_dates=list(c.get("other_dates") or []), issuer=c.get("issuer"), name=c.get("name"),
+                other_dates=c["other_dates"], issuer=c.get("issuer"), name=c.get("name"),
                 subject=c.get("subject"), role=_role(c, d, in_basis, in_dir, basis_only, reported),
                 in_basis=in_basis, in_directives=in_dir, level=level, locality=locality,
                 mentions=c["mentions"])
             d.citations.append(ref)
             inst = instruments.get(node)
             if inst is None:
-                entry = registry.get(node) if how == "registry" else None
                 inst = instruments[node] = Instrument(
                     key=node, status=how, type=ref.type, number=ref.number, symbol=ref.symbol,
                     year=year_of(ref.date, ref.key, ref.symbol), issuer=ref.issuer, level=level,
@@ -471,8 +520,9 @@ _CITATION_FIELDS = ("type", "number", "symbol", "date", "other_dates", "issuer",
 
 def _slim(c: dict) -> dict:
     """What linking reads of a citation (kept until every document is known), mentions reduced to spans."""
-    out = {k: c.get(k) for k in _CITATION_FIELDS}
-    out["key"] = c.get("key") or c.get("symbol") or c.get("name") or "?"
+    out = {k: _shared(c.get(k)) for k in _CITATION_FIELDS}
+    out["other_dates"] = [_shared(x) for x in out["other_dates"] or ()]
+    out["key"] = _shared(c.get("key") or c.get("symbol") or c.get("name") or "?")
     out["mentions"] = _mentions(c)
     return out
 

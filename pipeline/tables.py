@@ -3,12 +3,14 @@
 Every table keys its rows by the document's `source` (the file name as given) plus the thing's
 position or key inside it, so that the same input gives the same keys on every run. Column names
 and meanings: docs/DATA_DICTIONARY.md. Records are consumed as an iterator and turned into rows
-as they come, so memory holds the rows, never the records.
+as they come; every CHUNK_ROWS rows of a table become a DataFrame (columnar, strings in Arrow), so
+memory holds compact frames, never the records nor millions of Python row tuples.
 """
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -95,10 +97,57 @@ def frame(name: str, rows: list) -> pd.DataFrame:
     return df
 
 
+# Rows of a table held as Python tuples before they become a frame (about 15 MB at 25 columns;
+# sixteen tables fill at once).
+CHUNK_ROWS = 10_000
+
+
+@dataclass(slots=True)
+class _Rows:
+    """One table being built: rows as they come, turned into a frame every CHUNK_ROWS rows."""
+    name: str
+    chunk_rows: int = CHUNK_ROWS
+    rows: list = field(default_factory=list)
+    frames: list[pd.DataFrame] = field(default_factory=list)
+
+    def append(self, row: tuple) -> None:
+        self.rows.append(row)
+        if len(self.rows) >= self.chunk_rows:
+            self.frames.append(frame(self.name, self.rows))
+            self.rows = []
+
+    def table(self) -> pd.DataFrame:
+        """The whole table, as `frame` would give it from all the rows at once."""
+        if self.rows or not self.frames:
+            self.frames.append(frame(self.name, self.rows))
+            self.rows = []
+        if len(self.frames) == 1:
+            return self.frames.pop()
+        df = pd.concat(self.frames, ignore_index=True)
+        for col in df.columns:
+            # A chunk where a column is all empty infers no type: infer it over the whole column.
+            if len({str(f[col].dtype) for f in self.frames}) > 1:
+                df[col] = pd.Series(df[col].tolist(), name=col)
+        self.frames.clear()
+        return df
+
+
+class _Tables(dict):
+    """Table name -> its `_Rows`."""
+
+    def __init__(self, chunk_rows: int):
+        super().__init__()
+        self.chunk_rows = chunk_rows
+
+    def __missing__(self, name: str) -> _Rows:
+        self[name] = _Rows(name, self.chunk_rows)
+        return self[name]
+
+
 def build_tables(records: Iterable[dict], errors: Iterable[dict], linked: Linked,
-                 audit_result: AuditResult | None = None) -> dict[str, pd.DataFrame]:
+                 audit_result: AuditResult | None = None, chunk_rows: int = CHUNK_ROWS) -> dict[str, pd.DataFrame]:
     """All tables of a corpus. With an audit result, also its matrix, summary and coverage."""
-    rows: dict[str, list] = defaultdict(list)
+    rows = _Tables(chunk_rows)
     found_flags = flags(linked) if audit_result is None else None
     flag_count = Counter(f.source for f in found_flags) if found_flags is not None else \
         Counter(audit_result.flags["source"])
@@ -107,7 +156,7 @@ def build_tables(records: Iterable[dict], errors: Iterable[dict], linked: Linked
     for err in errors:
         rows["errors"].append((err.get("source"), err.get("stage"), err.get("kind"), err.get("message")))
     _graph_rows(linked, rows)
-    tables = {name: frame(name, rows[name]) for name in COLUMNS}
+    tables = {name: rows.pop(name, _Rows(name)).table() for name in COLUMNS}
     tables["audit"] = flags_frame(found_flags) if found_flags is not None else audit_result.flags
     if audit_result is not None:
         tables["matrix"] = audit_result.matrix
@@ -116,7 +165,7 @@ def build_tables(records: Iterable[dict], errors: Iterable[dict], linked: Linked
     return tables
 
 
-def _record_rows(rec: dict, linked: Linked, flag_count: Counter, rows: dict[str, list]) -> None:
+def _record_rows(rec: dict, linked: Linked, flag_count: Counter, rows: _Tables) -> None:
     source = rec["source"]
     doc = linked.documents.get(source)
     issuer, signer = rec.get("issuer") or {}, rec.get("signer") or {}
@@ -178,7 +227,7 @@ def _record_rows(rec: dict, linked: Linked, flag_count: Counter, rows: dict[str,
             now and now.province, place.existed if place else None, place.note if place else None))
 
 
-def _graph_rows(linked: Linked, rows: dict[str, list]) -> None:
+def _graph_rows(linked: Linked, rows: _Tables) -> None:
     printed: dict[str, list[tuple[str, str]]] = defaultdict(list)
     cited_by: Counter = Counter()
     for d in linked.documents.values():

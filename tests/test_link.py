@@ -157,6 +157,29 @@ def test_citation_resolves_to_the_corpus_document_of_its_locality():
     assert ref.resolution == "stub"
 
 
+def test_a_registry_instrument_carries_its_real_date():
+    """A citation resolved through the registry by symbol and year keeps the registry's date, so that
+    a contradicting printed date can be flagged (07/CT-TTg is dated 21/3/2023 in models/instruments.toml)."""
+    rec = _record("kh.txt", "KH", "5/KH-UBND", "2023-05-02", "huyen", "Cẩm Thủy", "Thanh Hóa",
+                  citations=[_cite("07/CT-TTg", "2023-03-22", "07/CT-TTg@2023", "Thủ tướng Chính phủ")],
+                  directives=["07/CT-TTg@2023"])
+    inst = link_corpus([rec]).instruments["07/CT-TTg@2023"]
+    assert (inst.status, inst.real_date, inst.real_date_source) == ("registry", "2023-03-21", "registry")
+
+
+def test_a_symbol_shared_by_many_localities_resolves_by_place():
+    """One number recurs in every district of a province: each citation finds its own district's."""
+    districts = ["Cẩm Thủy", "Triệu Sơn", "Thạch Thành", "Nga Sơn"]
+    plans = [_record(f"{i}.txt", "KH", "12/KH-UBND", "2023-05-02", "huyen", name, "Thanh Hóa")
+             for i, name in enumerate(districts)]
+    communes = [_record(f"c{i}.txt", "KH", "3/KH-UBND", "2023-07-01", "xa", "Cẩm Thành", "Thanh Hóa", citations=[
+        _cite("12/KH-UBND", "2023-05-02", f"12/KH-UBND@2023:{name}", f"UBND huyện {name}")])
+        for i, name in enumerate(districts)]
+    linked = link_corpus(plans + communes)
+    assert [linked.instruments[linked.documents[f"c{i}.txt"].citations[0].node].documents
+            for i in range(len(districts))] == [[f"{i}.txt"] for i in range(len(districts))]
+
+
 # --- the seeds ------------------------------------------------------------------------------------
 
 def test_seed_chains_reach_chi_thi_07(seeds_dir):

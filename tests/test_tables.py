@@ -91,3 +91,12 @@ def test_mentions_and_tasks_become_rows():
     assert t["sections"][["depth", "span_start", "span_end"]].values.tolist() == [[1, 30, 80]]
     assert t["dates"]["value_day"].tolist() == [pd.Timestamp("2023-12-31")]
     assert set(COLUMNS) <= set(t)
+
+
+def test_tables_built_in_chunks_equal_tables_built_at_once(seeds, tables):
+    """Rows become frames every `chunk_rows`; the joined table is the one built from all rows."""
+    linked = link_corpus(iter(seeds))
+    chunked = build_tables(iter(seeds), ERRORS, linked, audit(linked), chunk_rows=2)
+    assert chunked.keys() == tables.keys()
+    for name, df in tables.items():
+        pd.testing.assert_frame_equal(chunked[name], df, check_exact=True)
