@@ -137,6 +137,19 @@ def test_citation_details(text, symbol, ctype, date, issuer, subject):
         assert c.subject == subject
 
 
+@pytest.mark.parametrize("entry", [e for e in CIT["issuer_code"] if "," in e["name"]], ids=lambda e: e["code"])
+def test_registered_issuer_with_a_comma_is_read_whole(entry):
+    # "của Bộ Văn hóa, Thể thao và Du lịch": the generic issuer phrase ends at a comma
+    for ex in entry["examples"]:
+        c = by_symbol(f"Thực hiện Công văn số {ex} ngày 10/3/2025 của {entry['name']}, Bộ Tài chính về việc tổ chức")
+        assert c[normalize_symbol(ex)].issuer == entry["name"], ex
+
+
+def test_an_issuer_phrase_still_ends_at_a_comma():
+    c = by_symbol("Căn cứ Kế hoạch số 6103/KH-UBND ngày 16/9/2022 của UBND tỉnh Quảng Nam, Sở Tài chính")["6103/KH-UBND"]
+    assert c.issuer == "Ủy ban nhân dân tỉnh Quảng Nam"
+
+
 def test_bare_locality_completed_from_the_citing_document():
     h = Header(doc_type="KH", issuer=Issuer("Ủy ban nhân dân xã Cẩm Thành", "xa", "Cẩm Thành", "Thanh Hóa", "Cẩm Thủy"))
     c = by_symbol("kế hoạch số 232/KH-UBND ngày 25/9/2023 của Chủ tịch UBND tỉnh về việc Triển khai", h)["232/KH-UBND"]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline import lexicon
-from pipeline.extract.dates import date_at, extract_dates, timing_in
+from pipeline.extract import dates
+from pipeline.extract.dates import date_at, either_case, extract_dates, timing_in
 from pipeline.normalize import document_from_text
 
 LEX = lexicon.load("dates")
@@ -28,6 +29,10 @@ CASES = [
     ("Từ ngày 22/7/2026 đến ngày 05/8/2026.", [("period", "2026-07-22", "2026-08-05", None)]),
     ("hoàn thành chậm nhất đến ngày 01 tháng 7 năm 2028.", [("deadline", "2028-07-01", None, None)]),
     ("kỷ niệm 100 năm Ngày sinh (09/7/1912 - 09/7/2012)", [("date", "1912-07-09", None, None), ("date", "2012-07-09", None, None)]),
+    # "trong" alone marks the period something happens in, not a deadline
+    ("Trong năm 2024, UBND tỉnh đã tổ chức", [("period", "2024", None, None)]),
+    ("do Chủ tịch UBND tỉnh cấp hết hiệu lực trong năm 2025.", [("period", "2025", None, None)]),
+    ("Quyết định số 1010/QĐ-UBND ngày 20/6/2025 của UBND tỉnh", [("date", "2025-06-20", None, None)]),
 ]
 
 
@@ -107,3 +112,24 @@ def test_recurrence_examples(entry):
 @pytest.mark.parametrize("ex", LEX["quarter"]["examples"])
 def test_quarter_examples(ex):
     assert any(e.value and "-Q" in e.value for e in extract_dates(document_from_text(ex))), ex
+
+
+# --- the fast scans find what the patterns themselves find -------------------------------------------
+
+SCANNED = [text for text, _ in CASES] + [t for t, _ in INVALID] + LEX["day_word"]["examples"] \
+    + LEX["deadline"]["examples"] + LEX["period"]["examples"] + LEX["quarter"]["examples"] \
+    + [ex for r in LEX["recurrence"] for ex in r["examples"]] + [
+    "HẰNG NĂM báo cáo; Định kỳ hàng quý; xã Thường Xuân báo cáo thường xuyên",
+    "Trước ngày 15/12/2025, CHẬM NHẤT là ngày 20/12; giai đoạn 2021 - 2025; từ năm 2020 đến năm 2025",
+]
+
+
+@pytest.mark.parametrize("name", ["_TOKEN", "_RECURRENCE_CUE", "_DEADLINE_BEFORE"])
+def test_fast_scan_finds_every_match_of_the_pattern(name):
+    fast = getattr(dates, name)
+    for text in SCANNED:
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in fast.rx.finditer(text)], text
+
+
+def test_either_case_holds_what_a_case_insensitive_match_takes():
+    assert set(either_case("kđ")) == {"k", "K", "\u212a", "đ", "Đ"}

@@ -13,6 +13,11 @@ from .. import lexicon
 from ..model import Citation
 
 
+_YEAR_IN_SYMBOL_RX = re.compile(r"/(?:19|20)\d\d/|:\d{4}/")
+_WS_RX = re.compile(r"\s+")
+_LEADING_ZEROS_RX = re.compile(r"^0+(?=\d)")
+
+
 @dataclass(frozen=True, slots=True)
 class Instrument:
     symbol: str
@@ -23,11 +28,11 @@ class Instrument:
     @property
     def key(self) -> str:
         """The instrument's key per RECORD.md: the symbol, with @year when it holds no year."""
-        return self.symbol if re.search(r"/(?:19|20)\d\d/|:\d{4}/", self.symbol) else f"{self.symbol}@{self.date[:4]}"
+        return self.symbol if _YEAR_IN_SYMBOL_RX.search(self.symbol) else f"{self.symbol}@{self.date[:4]}"
 
 
 def _fold(symbol: str) -> str:
-    return re.sub(r"^0+(?=\d)", "", re.sub(r"\s+", "", symbol).casefold())
+    return _LEADING_ZEROS_RX.sub("", _WS_RX.sub("", symbol).casefold())
 
 
 @functools.cache

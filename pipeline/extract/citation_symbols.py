@@ -36,9 +36,15 @@ ISSUER_CODES: tuple[IssuerCode, ...] = tuple(
     for e in _LEX["issuer_code"])
 
 
+# Every code's pattern as one alternation, in lexicon order, each in a group named after its index.
+_ISSUER_CODE_RX = re.compile("|".join(f"(?P<c{i}>{c.rx.pattern})" for i, c in enumerate(ISSUER_CODES)))
+
+
 def issuer_code(part: str) -> IssuerCode | None:
-    """The registered issuer code that `part` is ("TTg", "QH15", "STTTT"), if any."""
-    return next((c for c in ISSUER_CODES if c.rx.fullmatch(part)), None)
+    """The registered issuer code that `part` is ("TTg", "QH15", "STTTT"), if any: the first in
+    the lexicon whose pattern matches it whole."""
+    m = _ISSUER_CODE_RX.fullmatch(part)
+    return ISSUER_CODES[int(m.lastgroup[1:])] if m else None
 
 
 _MIXED = "|".join(sorted(_LEX["mixed_case"]["codes"], key=len, reverse=True))
@@ -59,9 +65,15 @@ SYMBOL_RX = re.compile(
     rf"(?P<parts>{_PARTS}))"
 )
 _SPLIT_RX = re.compile(r"\s*-\s*")
-# Where a symbol may be: a digit before "/" or "-", or "QCVN". A regex that opens with a plain
-# character class scans fast; SYMBOL_RX is then tried only where a number begins there.
-_CANDIDATE_RX = re.compile(r"\d[ \t]?[/.-]|QCVN")
+# Where a symbol may be: "QCVN", or the last digit of a number followed by what a symbol holds
+# next: "/" and a code or a year, "." and a year, "-" and a type. A regex that opens with a plain
+# character class scans fast; SYMBOL_RX is then tried only where the number begins.
+_CODE_FIRST = "A-ZĐ" + "".join({c[0] for c in _LEX["mixed_case"]["codes"]})
+_TYPE_FIRST = "".join({c[0] for c in TYPE_CODES})
+# (What follows the digit is only looked at: a number inside it may start a symbol of its own.)
+_CANDIDATE_RX = re.compile(rf"[\dQ](?:(?<=\d)(?=[ \t]?(?:/[ \t]?(?:[{_CODE_FIRST}]|(?:19|20)\d\d)|\.[ \t]?(?:19|20)\d\d"
+                           rf"|-[ \t]*(?:\n\s*)?[{_TYPE_FIRST}]))|(?<=Q)CVN)")
+_LEADING_ZEROS_RX = re.compile(r"^0+(?=\d)")
 
 
 def iter_symbols(text: str, start: int = 0, end: int | None = None):
@@ -99,7 +111,7 @@ class Symbol:
     @property
     def compare_key(self) -> str:
         """How symbols are compared: case folded, without leading zeros in the number."""
-        return re.sub(r"^0+(?=\d)", "", self.text.casefold())
+        return _LEADING_ZEROS_RX.sub("", self.text.casefold())
 
 
 def _strip_footnote(part: str) -> str:

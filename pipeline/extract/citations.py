@@ -22,7 +22,7 @@ from .. import lexicon
 from ..model import Citation, Document, Header, Mention, Span
 from .citation_registry import lookup
 from .citation_symbols import SYMBOL_RX, Symbol, issuer_code, iter_symbols, parse
-from .dates import PrintedDate, date_at
+from .dates import FastPattern, PrintedDate, date_at, either_case
 
 _LEX = lexicon.load("citations")
 _LAWS = lexicon.load("instruments")["laws"]
@@ -33,11 +33,9 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
 
 
-_WS_RX = re.compile(r"\s+")
-
-
 def _fold_ws(s: str) -> str:
-    return _WS_RX.sub(" ", s).strip()
+    """Whitespace runs as one space, none at the ends."""
+    return " ".join(s.split())
 
 
 # --- lexicon-derived patterns ---------------------------------------------------------------------
@@ -45,14 +43,17 @@ def _fold_ws(s: str) -> str:
 _TYPE_OF_WORD = {w.casefold(): e["code"] for e in _LEX["type_word"] for w in e["words"]}
 _GENERIC_WORDS = {w.casefold() for e in _LEX["type_word"] if e.get("generic") for w in e["words"]}
 _TYPE_WORDS = _alt([w for e in _LEX["type_word"] for w in e["words"]])
-# A lookahead on the first letters of the type words, so a scan skips other positions cheaply.
-_TYPE_FIRST = "(?=[" + "".join(sorted({w[0] for e in _LEX["type_word"] for w in e["words"]})) + "])"
+# The first letters of the type words: where a scan for a type word stops.
+_TYPE_FIRST = "".join({w[0] for e in _LEX["type_word"] for w in e["words"]})
 # The type word printed right before a symbol: "Quyết định số 407/...", "Công văn 285/...", "Số:".
-_TYPE_BEFORE_RX = re.compile(rf"(?i)(?<!\w)(?P<w>{_TYPE_WORDS})\s*(?:số\s*:?\s*)?$")
+_TYPE_BEFORE = FastPattern(rf"(?i:(?<!\w)(?P<w>{_TYPE_WORDS})\s*(?:số\s*:?\s*)?$)", either_case(_TYPE_FIRST))
 # A short form: type word and bare number ("Quyết định số 765"), not followed by a symbol.
-_SHORT_RX = re.compile(rf"{_TYPE_FIRST}(?<!\w)(?P<w>{_TYPE_WORDS})\s+số\s+(?P<n>\d{{1,5}})(?![\w/.-]|\s*/)")
+_SHORT_RX = re.compile(rf"(?<!\w)(?P<w>{_TYPE_WORDS})\s+số\s+(?P<n>\d{{1,5}})(?![\w/.-]|\s*/)")
 # An anaphor: type word and a cue ("Chỉ thị nêu trên", "Kế hoạch này").
-_ANAPHORA_RX = re.compile(rf"{_TYPE_FIRST}(?<!\w)(?P<w>{_TYPE_WORDS})\s+(?P<cue>{_alt(_LEX['anaphora']['cues'])})(?!\w)")
+_ANAPHORA_CUES = _alt(_LEX['anaphora']['cues'])
+_ANAPHORA_RX = re.compile(rf"(?<!\w)(?P<w>{_TYPE_WORDS})\s+(?P<cue>{_ANAPHORA_CUES})(?!\w)")
+# Where either may start: both are looked for in one scan.
+_SHORT_OR_ANAPHORA = FastPattern(rf"(?<!\w)(?:{_TYPE_WORDS})\s+(?:số\s+\d|(?:{_ANAPHORA_CUES})(?!\w))", _TYPE_FIRST)
 
 _ABBREVIATIONS = _LEX["abbreviations"]["map"]
 _ABBR_RX = re.compile(rf"(?<![\w&])(?:{_alt(list(_ABBREVIATIONS))})(?![\w&])")
@@ -60,8 +61,14 @@ _ISSUER_CUES = _alt(_LEX["issuer_phrase"]["cues"])
 _ISSUER_RX = re.compile(
     rf"\s*,?\s*(?:\([^)]{{0,60}}\)\s*)?của\s+(?P<iss>.+?)"
     rf"(?=\s+(?:{_ISSUER_CUES})(?!\w)|\s+và\s+(?:{_TYPE_WORDS}|các|những)|\s*[,;.:()\[\]“”\"]|\s+\d|$)")
+# A registered issuer whose name holds a comma ("của Bộ Văn hóa, Thể thao và Du lịch"): read whole,
+# where the phrase above ends at the comma.
+_COMMA_NAMES = [e["name"] for e in _LEX["issuer_code"] if "," in e["name"]]
+_NAMED_ISSUER_RX = re.compile(
+    rf"(?i)\s*,?\s*(?:\([^)]{{0,60}}\)\s*)?của\s+(?P<iss>{_alt(_COMMA_NAMES)})(?!\w)") if _COMMA_NAMES else None
 _SUBJECT_LEAD_RX = re.compile(r"^\s*(?:,\s*)?(?:về\s+việc|về|V/v)\s+", re.I)
-_CLAUSE_END_RX = re.compile(r";|\.(?=\s)|\n\s*\n|$")
+# Where a clause ends: ";", a full stop, a blank line (read within 600 characters: `_clause_end`).
+_CLAUSE_BREAK_RX = re.compile(r"[;.\n](?:(?<=;)|(?<=\.)(?=\s)|(?<=\n)\s*\n)")
 
 _KINDS = [(re.compile(rf"(?i)(?<!\w)(?:{_alt(k['words'])})(?!\w)(?!\s+hội)"), k) for k in _LEX["locality_kind"]]
 _CENTRAL_RX = [re.compile(p) for p in _LEX["central_issuer"]["patterns"]]
@@ -69,12 +76,13 @@ _NORMATIVE = frozenset(_LEX["normative"]["types"])
 _NOT_DIRECTIVE = frozenset(_LEX["normative"]["not_directive_types"])
 
 _ROLE_OF_CUE = {c.casefold(): r["role"] for r in _LEX["role_cue"] for c in r["cues"]}
-_ROLE_RX = re.compile(rf"(?i)(?:^|;)[\s\-+•*]*(?P<cue>{_alt(list(_ROLE_OF_CUE))})(?!\w)")
+_ROLE_RX = re.compile(rf"(?i)[\s\-+•*]*(?P<cue>{_alt(list(_ROLE_OF_CUE))})(?!\w)")
 _SEGMENT_START_RX = re.compile(r"\.\s+|\n\s*\n|:\s*\n|\n(?=\s*(?:[-+•]\s|\d+(?:\.\d+)*\.\s|[IVX]+\.\s|[a-zđ]\)\s))")
 _IMPLEMENTS_RX = re.compile(rf"(?i)(?<!\w)(?:{_alt(_LEX['implements_subject']['cues'])})(?!\w)")
 
 # The document's own number-symbol line: "Số: 3457/BC-UBND", "Số hiệu: 14/KH-UBND".
 _OWN_SYMBOL_RX = re.compile(r"(?<!\w)Số(?:\s+hiệu)?\s*:?\s*(?P<s>\d[^\s|]*(?:\s?/\s?\S+))")
+_DRAFT_SYMBOL_RX = re.compile(r"^\s*/")       # a draft's symbol, its number left blank
 # Where the document proper starts (after a web page's chrome): its national motto.
 _MOTTO_RX = re.compile(r"(?i)C[ỘO]NG\s+H[ÒOÕ]A\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A")
 # A numbered heading, where the preamble ends when the sections stage found none ("PHẦN THỨ
@@ -84,6 +92,9 @@ _HEADING_RX = re.compile(r"(?m)^[ \t|]*(?:[IVX]{1,4}\s*[.:\-]\s|1\s*[.)]\s|Đi�
 # The line that hands over from the preamble to the body of a letter without numbered headings:
 # "Chủ tịch UBND tỉnh có ý kiến chỉ đạo như sau:" (four words at least: not "Kính gửi:").
 _LEAD_OUT_RX = re.compile(r"(?m)(?:\S+[ \t]+){3,}\S*:[ \t|]*$")
+# Where a line ends in a colon: _LEAD_OUT_RX is tried on such lines only (run over a whole span,
+# it restarts at every word and reads on to the line's end: quadratic in a long line).
+_COLON_LINE_END_RX = re.compile(r"(?m):[ \t|]*$")
 
 # Laws named by title.
 _LAW_RX = re.compile(r"[BL](?:(?<=B)ộ\s+[Ll]uật|(?<=L)uật)(?!\w)(?<!\w[BL]ộ\s[Ll]uật)(?<!\wLuật)")
@@ -95,7 +106,10 @@ _LAW_STOPS: dict[str, list[list[str]]] = {}
 for _stop in _LEX["law"]["stop"]:
     _LAW_STOPS.setdefault(_stop.split()[0], []).append(_stop.split()[1:])
 # Words (a glued "ngày" or footnote digit split off: "phủngày", "sản3"), numbers, punctuation.
-_LAW_TOKEN_RX = re.compile(r"\s*((?:(?!ngày)[^\W\d_])+|ngày|\d+|[^\s\w]|_)")
+_LAW_TOKEN_RX = re.compile(r"\s*((?:[^\W\d_n]|n(?!gày))+|ngày|\d+|[^\s\w]|_)")
+_LETTER_RX = re.compile(r"[^\W\d_]")
+_WORD_RX = re.compile(r"[^\W\d_]+")
+_YEAR_IN_SYMBOL_RX = re.compile(r"/(?:19|20)\d\d/")
 _COLUMN_BREAK_RX = re.compile(r"\n[ \t]{12,}")
 _AMENDING = [t.casefold() for t in _LAW_TOKEN_RX.findall(_LEX["law"]["amending"])]
 _REGISTERED_TITLES = {n.casefold(): n for n in _LAWS["names"]}
@@ -141,9 +155,10 @@ class _Own:
         draft's symbol has no number ("/KH-UBND"): its parts still name the issuer."""
         printed = header.symbol
         if not printed and text:
-            m = _OWN_SYMBOL_RX.search(text, document_start(text), document_start(text) + 2000)
+            start = document_start(text)
+            m = _OWN_SYMBOL_RX.search(text, start, start + 2000)
             printed = m["s"] if m else None
-        m = SYMBOL_RX.search(re.sub(r"^\s*/", "0/", printed or ""))
+        m = SYMBOL_RX.search(_DRAFT_SYMBOL_RX.sub("0/", printed or ""))
         return cls(header, parse(m) if m else None, (header.issue_date or "")[:4] or None)
 
     def is_self(self, sym: Symbol, date: PrintedDate | None) -> bool:
@@ -164,8 +179,10 @@ class _Own:
         return self.symbol.issuers if self.symbol else ()
 
 
+@functools.lru_cache(maxsize=4)
 def document_start(text: str) -> int:
-    """Offset where the document proper begins: the line of its national motto, else 0."""
+    """Offset where the document proper begins: the line of its national motto, else 0
+    (memoised: the stages that read the document's own parts each ask)."""
     m = _MOTTO_RX.search(text)
     return text.rfind("\n", 0, m.start()) + 1 if m else 0
 
@@ -184,26 +201,45 @@ def _segment_start(text: str, pos: int) -> int:
 
 
 def _role(text: str, start: int) -> str:
-    """The role cue opening the clause that holds offset `start` ("Căn cứ", "Thực hiện")."""
+    """The role cue opening the clause that holds offset `start` ("Căn cứ", "Thực hiện"): the
+    last cue at the start of its sentence or right after a ";" before it."""
     seg = _segment_start(text, start)
-    cue = None
-    for m in _ROLE_RX.finditer(text[seg:start]):
-        cue = m["cue"]
-    return _ROLE_OF_CUE[_fold_ws(cue).casefold()] if cue else "cites"
+    at = start
+    while at >= seg:
+        semicolon = text.rfind(";", seg, at)
+        at = semicolon + 1 if semicolon >= 0 else seg
+        m = _ROLE_RX.match(text, at, start)
+        if m:
+            return _ROLE_OF_CUE[_fold_ws(m["cue"]).casefold()]
+        at = semicolon
+    return "cites"
+
+
+def _fix_glyphs(s: str) -> str:
+    return s.translate(_GLYPHS) if "ƣ" in s or "Ƣ" in s else s
 
 
 def _expand(name: str) -> str:
     return _ABBR_RX.sub(lambda m: _ABBREVIATIONS[_fold_ws(m.group())], name)
 
 
+def _clause_end(text: str, pos: int) -> int:
+    """End of the clause that goes on at `pos`: its break, else 600 characters on (or the end of
+    the line there, or of the text)."""
+    limit = min(len(text), pos + 600)
+    m = _CLAUSE_BREAK_RX.search(text, pos, limit)
+    if m:
+        return m.start()
+    return limit - 1 if limit > pos and text[limit - 1] == "\n" else limit
+
+
 def _read_after(text: str, pos: int, f: _Found) -> None:
     """Issuer ("của ...") and subject ("về việc ...") printed after a mention, up to its clause end."""
-    end = _CLAUSE_END_RX.search(text, pos, min(len(text), pos + 600))
-    stop = end.start() if end else min(len(text), pos + 600)
+    stop = _clause_end(text, pos)
     f.clause = Span(f.span.start, stop)
-    window = _fold_ws(text[pos:stop]).translate(_GLYPHS)
+    window = _fix_glyphs(_fold_ws(text[pos:stop]))
     rest = window
-    m = _ISSUER_RX.match(" " + window)
+    m = (_NAMED_ISSUER_RX and _NAMED_ISSUER_RX.match(" " + window)) or _ISSUER_RX.match(" " + window)
     if m:
         f.issuer = _expand(m["iss"].strip())
         rest = window[m.end("iss") - 1:]
@@ -232,7 +268,7 @@ def _symbol_mentions(text: str, start: int, own: _Own) -> list[_Found]:
         if own.is_self(sym, date):
             continue
         f = _Found(Span(m.start(), m.end()), m.group(), symbol=sym, date=date)
-        tw = _TYPE_BEFORE_RX.search(text, max(0, m.start() - 40), m.start())
+        tw = _TYPE_BEFORE.search(text, max(0, m.start() - 40), m.start())
         word = _fold_ws(tw["w"]).casefold() if tw else None
         if tw:
             f.span = Span(tw.start(), m.end())
@@ -244,7 +280,7 @@ def _symbol_mentions(text: str, start: int, own: _Own) -> list[_Found]:
         _read_after(text, date.span.end if date and date.span.start >= m.end() else m.end(), f)
         if word in _LAW_WORDS and f.subject and f.subject[0].isupper():
             # "Luật số 15/2012/QH13 ngày 20/6/2012 về Xử lý vi phạm hành chính"
-            end = _title_end(f.subject, ["luật"])
+            end = _title_end(_law_tokens(f.subject, 0), ["luật"])
             f.name = "Luật " + f.subject[:end] if end else None
         f.role = _role(text, f.span.start)
         out.append(f)
@@ -256,7 +292,7 @@ def _doc_abbreviations(text: str) -> dict[str, str]:
     out = {}
     for m in _DOC_ABBR_RX.finditer(text):
         abbr = m[1].replace("Đ", "D")
-        words = re.findall(r"[^\W\d_]+", text[max(0, m.start() - 120):m.start()])
+        words = _WORD_RX.findall(text, max(0, m.start() - 120), m.start())
         for n in range(len(abbr), 0, -1):
             tail = words[-n:]
             initials = "".join(w[0] for w in tail).upper().replace("Đ", "D")
@@ -281,25 +317,48 @@ def _amending_length(tokens: list[str]) -> int:
     return n if n >= 3 and n < len(tokens) and (tokens[n] == "luật" or tokens[n].isdigit()) else 0
 
 
-def _title_end(s: str, head: list[str]) -> int:
-    """End offset in `s` of the law title it starts with, `head` ("luật") printed before it:
-    a registered title, else the words up to a stop word; 0 when there is none."""
-    toks = _law_tokens(s, 0)
-    words = [t for t, _ in toks]
-    j = _law_title_end(words, 0)
-    title = head + [w.casefold() for w in words[:30]]
-    known = next((t for t in _KNOWN_LAWS.get(tuple(title[:2]), ()) if title[:len(t)] == t), None)
-    if known:                                # a registered title may hold a stop word ("Luật Kế toán")
-        j = len(known) - len(head)
-    return toks[j - 1][1] if j > 0 else 0
+@dataclass(slots=True)
+class _Tokens:
+    """The tokens (`_LAW_TOKEN_RX`) after text[start], and where each ends."""
+    text: str
+    start: int
+    words: list[str]
+
+    def end(self, j: int) -> int:
+        """Offset just past words[j - 1]: each token is the next thing printed after whitespace."""
+        pos = self.start
+        for w in self.words[:j]:
+            pos = self.text.index(w, pos) + len(w)
+        return pos
 
 
-def _law_tokens(text: str, pos: int, limit: int = 200) -> list[tuple[str, int]]:
-    """(token, end offset) of the words and punctuation after `pos`, up to a line break into
-    another column of a table (a deep indent)."""
+def _law_tokens(text: str, pos: int, limit: int = 200) -> _Tokens:
+    """The tokens after `pos`, up to a line break into another column of a table (a deep indent).
+    Read off the whitespace-separated chunks: most are one word, which no regex need split."""
     end = min(len(text), pos + limit)
     brk = _COLUMN_BREAK_RX.search(text, pos, end)
-    return [(m[1], m.end()) for m in _LAW_TOKEN_RX.finditer(text, pos, brk.start() if brk else end)]
+    end = brk.start() if brk else end
+    words: list[str] = []
+    for chunk in text[pos:end].split():
+        if chunk.isalpha() and "ngày" not in chunk:
+            words.append(chunk)
+        else:
+            words.extend(_LAW_TOKEN_RX.findall(chunk))
+    return _Tokens(text, pos, words)
+
+
+def _title_end(toks: _Tokens, head: list[str]) -> int | None:
+    """End offset of the law title the tokens start with, `head` ("luật") printed before it:
+    a registered title, else the words up to a stop word; None when there is none."""
+    words = toks.words
+    j = _law_title_end(words, 0)
+    titles = _KNOWN_LAWS.get(tuple((head + [w.casefold() for w in words[:2]])[:2]), ())
+    if titles:                               # a registered title may hold a stop word ("Luật Kế toán")
+        title = head + [w.casefold() for w in words[:30]]
+        known = next((t for t in titles if title[:len(t)] == t), None)
+        if known:
+            j = len(known) - len(head)
+    return toks.end(j) if j > 0 else None
 
 
 def _starts(tokens: list[str], i: int, phrases: dict[str, list[list[str]]]) -> bool:
@@ -316,7 +375,7 @@ def _law_title_end(words: list[str], i: int) -> int:
         if w == "," and j + 1 < len(words) and words[j + 1][:1].islower() and not _starts(words, j + 1, _LAW_STOPS):
             j += 1
             continue
-        if not re.match(r"[^\W\d_]", w) or _starts(words, j, _LAW_STOPS) or (w == "Luật" and j > i):
+        if not _LETTER_RX.match(w) or _starts(words, j, _LAW_STOPS) or (w == "Luật" and j > i):
             break
         j += 1
     return j
@@ -341,19 +400,19 @@ def _law_mentions(text: str, start: int, abbreviations: dict[str, str]) -> list[
         if _LAW_NOT_AFTER_RX.search(text, max(0, m.start() - 20), m.start()):
             continue
         toks = _law_tokens(text, m.end())
-        words = [t for t, _ in toks]
+        words = toks.words
         if not words or _starts(words, 0, _LAW_NOT_BEFORE):
             continue
         head = [w.casefold() for w in m.group().split()]
-        k = _amending_length(head + [w.casefold() for w in words]) - len(head)
+        k = _amending_length(head + [w.casefold() for w in words[:len(_AMENDING) + 1]]) - len(head)
         if k > 0:
-            end = toks[_amended_title_end(words, k) - 1][1]
+            end = toks.end(_amended_title_end(words, k))
         else:
-            end = m.end() + _title_end(text[m.end():m.end() + 300], head)
-            if end == m.end():
+            end = _title_end(toks, head)
+            if end is None:
                 continue
-        name = " ".join(_expand(abbreviations.get(w, w)) for w in _fold_ws(text[m.start():end]).split())
-        name = name.translate(_GLYPHS)
+        name = _expand(" ".join(abbreviations.get(w, w) for w in text[m.start():end].split()))
+        name = _fix_glyphs(name)
         name = _REGISTERED_TITLES.get(name.casefold(), name[0].upper() + name[1:])
         f = _Found(Span(m.start(), end), text[m.start():end], name=name, type="Luật")
         after = _LAW_SYMBOL_RX.match(text, end)
@@ -425,10 +484,12 @@ def _typo_of(a: str, b: str) -> bool:
 def _merge_typos(groups: dict[str, list[_Found]]) -> None:
     """Fold a symbol printed once with a letter missing into the symbol printed more often."""
     keys = sorted(groups, key=lambda k: len(groups[k]))
+    longer: dict[int, list[str]] = {}          # keys by their length: a typo is one letter shorter
     for k in keys:
-        for other in keys:
-            if other != k and other in groups and k in groups and len(groups[other]) > len(groups[k]) \
-                    and _typo_of(k, other):
+        longer.setdefault(len(k) - 1, []).append(k)
+    for k in keys:
+        for other in longer.get(len(k), ()):
+            if other in groups and k in groups and len(groups[other]) > len(groups[k]) and _typo_of(k, other):
                 groups[other].extend(groups.pop(k))
 
 
@@ -487,8 +548,10 @@ def _same_law(a: str, b: str) -> bool:
 
 # --- issuer ---------------------------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=1024)
 def issuer_level(name: str | None) -> str | None:
-    """trung_uong, tinh, huyen or xa of an issuer's name, when its words say so."""
+    """trung_uong, tinh, huyen or xa of an issuer's name, when its words say so (memoised: the
+    same few issuers recur in every document)."""
     if not name:
         return None
     for rx, kind in _KINDS:
@@ -585,21 +648,34 @@ def _citation(inst: _Instrument, own: _Own) -> Citation:
                     subject=subject, role=role, issuer_level=level, mentions=mentions)
 
 
+def _short_forms_and_anaphora(text: str, start: int) -> tuple[list[re.Match], list[re.Match]]:
+    """The matches of `_SHORT_RX` and of `_ANAPHORA_RX` after `start` (each without overlaps)."""
+    shorts: list[re.Match] = []
+    anaphora: list[re.Match] = []
+    for at in _SHORT_OR_ANAPHORA.starts(text, start):
+        for rx, found in ((_SHORT_RX, shorts), (_ANAPHORA_RX, anaphora)):
+            m = (not found or found[-1].end() <= at) and rx.match(text, at)
+            if m:
+                found.append(m)
+    return shorts, anaphora
+
+
 def _resolve_short_forms(text: str, start: int, citations: list[Citation], own: _Own) -> None:
     """Attach "Quyết định số 765" and "Chỉ thị nêu trên" to the instrument they name."""
     taken = [(m.span.start, m.span.end) for c in citations for m in c.mentions]
+    shorts, anaphora = _short_forms_and_anaphora(text, start)
 
     def free(s: int, e: int) -> bool:
         return not any(a < e and s < b for a, b in taken)
 
-    for m in _SHORT_RX.finditer(text, start):
+    for m in shorts:
         code = _TYPE_OF_WORD[_fold_ws(m["w"]).casefold()]
         cands = [c for c in citations if c.number and c.number.lstrip("0") == m["n"].lstrip("0")
                  and (c.type == code or _TYPE_OF_WORD[_fold_ws(m["w"]).casefold()] == "CV")]
         if len(cands) == 1 and free(m.start(), m.end()):
             cands[0].mentions.append(Mention(Span(m.start(), m.end()), m.group(), "short", _role(text, m.start())))
     own_type = own.header.doc_type
-    for m in _ANAPHORA_RX.finditer(text, start):
+    for m in anaphora:
         code = _TYPE_OF_WORD[_fold_ws(m["w"]).casefold()]
         if m["cue"] == "này" and (code == own_type or own_type is None):
             continue                           # "Kế hoạch này" in a plan: the document itself
@@ -639,14 +715,23 @@ def preamble(doc: Document, header: Header, first_section: int | None) -> Span:
     if end is None or end <= start:
         m = _HEADING_RX.search(text, start)
         end = m.start() if m else len(text)
-    lead_out = _LEAD_OUT_RX.search(text, start, end)
-    return Span(start, lead_out.end() if lead_out else end)
+    return Span(start, _lead_out_end(text, start, end) or end)
+
+
+def _lead_out_end(text: str, start: int, end: int) -> int | None:
+    """End of the first line in text[start:end] that hands over to the body (`_LEAD_OUT_RX`)."""
+    for colon in _COLON_LINE_END_RX.finditer(text, start, end):
+        line = max(start, text.rfind("\n", start, colon.start()) + 1)
+        m = _LEAD_OUT_RX.search(text, line, colon.end())
+        if m:
+            return m.end()
+    return None
 
 
 def _is_directive(c: Citation, own: _Own) -> bool:
     if c.issuer_level != "trung_uong" or c.type in _NORMATIVE or c.type in _NOT_DIRECTIVE:
         return False
-    if c.symbol is None or re.search(r"/(?:19|20)\d\d/", c.symbol):
+    if c.symbol is None or _YEAR_IN_SYMBOL_RX.search(c.symbol):
         return False                           # laws, and every symbol holding a year: legal bases
     m = SYMBOL_RX.search(c.symbol)
     sym = parse(m) if m else None
@@ -669,8 +754,7 @@ def basis_and_directives(doc: Document, header: Header, citations: list[Citation
         if plan.issuer_level == "trung_uong" or plan in directives:
             continue
         for pm in plan.mentions:
-            clause_end = _CLAUSE_END_RX.search(text, pm.span.end, min(len(text), pm.span.end + 600))
-            stop = clause_end.start() if clause_end else pm.span.end
+            stop = _clause_end(text, pm.span.end)
             for c in citations:
                 if c in directives or c is plan or not _is_directive(c, own):
                     continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .. import lexicon
@@ -22,6 +23,51 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
+class FastPattern:
+    """A regex found by a fast scan, with the matches `re.Pattern.finditer` and `search` would give.
+    Python's regex engine skips quickly to the characters that can open a match only when the
+    pattern opens with a character class; a pattern that opens with a lookaround (`(?<!\\w)`) is
+    tried at every offset, at a few MB/s. So the scan consumes one character of `first` (or two:
+    one of `first`, then one of the class `second`) and tries the pattern in a lookahead from
+    there; the pattern then reads each place found. Exact when every match starts with a character
+    of `first` (and `second`), and when the pattern's inline flags are scoped ("(?i:...)")."""
+
+    def __init__(self, pattern: str, first: str, second: str | None = None):
+        self.rx = re.compile(pattern)
+        self._at = re.compile(rf"[{re.escape(first)}](?<=(?={pattern})(?s:.))" if second is None else
+                              rf"[{re.escape(first)}]{second}(?<=(?={pattern})(?s:..))")
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match]:
+        end = len(text) if end is None else end
+        while at := self._at.search(text, start, end):
+            m = self.rx.match(text, at.start(), end)
+            yield m
+            start = max(m.end(), m.start() + 1)
+
+    def search(self, text: str, start: int = 0, end: int | None = None) -> re.Match | None:
+        end = len(text) if end is None else end
+        at = self._at.search(text, start, end)
+        return self.rx.match(text, at.start(), end) if at else None
+
+    def starts(self, text: str, start: int = 0, end: int | None = None) -> Iterator[int]:
+        """Every offset where the pattern matches, inside earlier matches too."""
+        end = len(text) if end is None else end
+        while at := self._at.search(text, start, end):
+            yield at.start()
+            start = at.start() + 1
+
+
+# Every character of the Basic Multilingual Plane, where the regex engine is asked which
+# characters a case-insensitive class takes.
+_BMP = "".join(map(chr, range(0x10000)))
+
+
+def either_case(chars: str) -> str:
+    """`chars` and every character a case-insensitive match takes for one of them ("K" and the
+    Kelvin sign for "k"): the `first` of a FastPattern whose pattern ignores case."""
+    return "".join(re.findall(rf"(?i)[{re.escape(chars)}]", _BMP))
+
+
 _DAY = _LEX["day_word"]["pattern"]
 # day / month / year, or "21 tháng 3 năm 2023"; whitespace (line breaks included) between parts.
 _NUMERIC = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{2,4})(?![\d/])"
@@ -29,19 +75,26 @@ _WORDS = r"(?P<wd>\d{1,2})\s+tháng\s+(?P<wm>\d{1,2})\s*(?:,\s*)?năm\s+(?P<wy>\
 _DAY_MONTH = r"(?P<dd>\d{1,2})\s*/\s*(?P<dm>\d{1,2})(?![\d/])"
 _MONTH_YEAR = r"tháng\s+(?P<mm>\d{1,2})\s*(?:/|\s+năm\s+)(?P<my>(?:19|20)\d\d)(?!\d)"
 _QUARTER = r"[Qq]uý\s+(?P<q>IV|III|II|I|[1-4])\s*(?:/|\s+năm\s+)(?P<qy>(?:19|20)\d\d)(?!\d)"
-_YEAR_RANGE = (r"(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ|từ\s+năm)\s+(?P<ya>(?:19|20)\d\d)\s*(?:-|–|—|đến(?:\s+năm)?)\s*"
+_YEAR_RANGE_LEAD = r"giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ|từ\s+năm"
+_YEAR_RANGE = (rf"(?:{_YEAR_RANGE_LEAD})\s+(?P<ya>(?:19|20)\d\d)\s*(?:-|–|—|đến(?:\s+năm)?)\s*"
                r"(?P<yb>(?:19|20)\d\d)(?!\d)")
 _DATE_RANGE = (rf"[Tt]ừ\s+{_DAY}\s*(?P<ra>\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*\d{{4}})\s+đến\s+(?:{_DAY}\s*)?"
                rf"(?P<rb>\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*\d{{4}})")
-_YEAR = r"(?:(?:đến|trong|của|cả)\s+)?năm\s+(?P<year>(?:19|20)\d\d)(?!\d)"
+_YEAR_LEAD = r"đến|trong|của|cả"
+_YEAR = rf"(?:(?:{_YEAR_LEAD})\s+)?năm\s+(?P<year>(?:19|20)\d\d)(?!\d)"
 _RECURRENCE = {cue: r["value"] for r in _LEX["recurrence"] for cue in r["cues"]}
-# Each scan opens with a lookahead on the first characters a match can start with: the regex
-# engine then skips other positions cheaply (the stage must run at tens of MB/s).
-_RECURRENCE_FIRST = "".join(sorted({c for w in _RECURRENCE for c in (w[0].lower(), w[0].upper())}))
-_RECURRENCE_RX = re.compile(rf"(?i)(?=[{_RECURRENCE_FIRST}])(?<!\w)(?:{_alternation(list(_RECURRENCE))})(?!\w)")
+# The first words of the cues, checked before the whole list is tried.
+_RECURRENCE_LEAD = _alternation(list({cue.split()[0] for cue in _RECURRENCE}))
+_RECURRENCE_CUE = FastPattern(
+    rf"(?i:(?<!\w)(?=(?:{_RECURRENCE_LEAD})(?!\w))(?:{_alternation(list(_RECURRENCE))})(?!\w))",
+    either_case("".join({cue[0] for cue in _RECURRENCE})),
+    rf"[\s{re.escape(either_case(''.join({cue[1] for cue in _RECURRENCE} - {' '})))}]")
 
-_TOKEN_RX = re.compile(
-    rf"(?=[0-9NnTtGgQqđĐc])"
+# How each kind of token below starts (a day, a range, a quarter, a month, a year): checked before
+# the kinds are tried one by one.
+_TOKEN_LEAD = rf"\d|{_DAY}|[Tt]ừ|{_YEAR_RANGE_LEAD}|[Qq]uý|tháng|{_YEAR_LEAD}|năm"
+_TOKEN = FastPattern(
+    rf"(?=(?:{_TOKEN_LEAD}))"
     rf"(?:(?P<range>{_DATE_RANGE})"
     rf"|(?P<yrange>{_YEAR_RANGE})"
     rf"|(?<![\w/.])(?:{_DAY}\s*)?(?:{_WORDS})"
@@ -49,10 +102,12 @@ _TOKEN_RX = re.compile(
     rf"|(?<![\w/.]){_DAY}\s*{_DAY_MONTH}"
     rf"|(?<!\w){_QUARTER}"
     rf"|(?<!\w){_MONTH_YEAR}"
-    rf"|(?<!\w){_YEAR})"
-)
+    rf"|(?<!\w){_YEAR})",
+    "0123456789NnTtgQqđc")                   # the first characters of _TOKEN_LEAD
 # A deadline cue ending right where a date token begins.
-_DEADLINE_BEFORE_RX = re.compile(rf"(?i)(?<!\w)(?:{_alternation(_LEX['deadline']['cues'])})\s*(?:{_DAY}\s*)?$")
+_DEADLINE_CUES = _LEX["deadline"]["cues"]
+_DEADLINE_BEFORE = FastPattern(rf"(?i:(?<!\w)(?:{_alternation(_DEADLINE_CUES)})\s*(?:{_DAY}\s*)?$)",
+                               either_case("".join({cue[0] for cue in _DEADLINE_CUES})))
 # The date right after a citation's symbol: ", ngày 27/12/2017", "ngày22 tháng 7 năm 2010".
 _DATE_AFTER_RX = re.compile(rf"[\s,(]{{0,4}}(?:{_DAY})\s*(?:(?:{_WORDS})|(?:{_NUMERIC}))")
 _YEAR_AFTER_RX = re.compile(r"[\s,(]{0,4}năm\s+(?P<year>(?:19|20)\d\d)|\s{1,3}(?P<bare>(?:19|20)\d\d)(?![\d/])")
@@ -99,12 +154,15 @@ def _day_month(day: str, month: str) -> tuple[str | None, str | None]:
     return (None, err.replace("/2000", "")) if err else ("--" + iso[5:], None)
 
 
+_SLASH_RX = re.compile(r"\s*/\s*")
+
+
 def _expr(m: re.Match, text: str) -> DateExpr:
     """The DateExpr of one token match (kind date or period; deadlines are marked after)."""
     span = Span(m.start(), m.end())
     raw = m.group()
     if m["range"]:
-        a, b = (re.split(r"\s*/\s*", m[g]) for g in ("ra", "rb"))
+        a, b = (_SLASH_RX.split(m[g]) for g in ("ra", "rb"))
         va, ea = to_iso(*a)
         vb, eb = to_iso(*b)
         return DateExpr("period", raw, span, va, vb, valid=not (ea or eb), error=ea or eb)
@@ -129,15 +187,16 @@ def _expr(m: re.Match, text: str) -> DateExpr:
 
 def _scan(text: str, start: int, end: int) -> list[DateExpr]:
     out: list[DateExpr] = []
-    for m in _TOKEN_RX.finditer(text, start, end):
+    for m in _TOKEN.finditer(text, start, end):
         e = _expr(m, text)
-        cue = _DEADLINE_BEFORE_RX.search(text, max(start, m.start() - 40), m.start())
-        if cue and e.kind in ("date", "period") and not m["range"] and not m["yrange"]:
+        cue = (not m["range"] and not m["yrange"]
+               and _DEADLINE_BEFORE.search(text, max(start, m.start() - 40), m.start()))
+        if cue:
             e.kind = "deadline"
             e.span = Span(cue.start(), e.span.end)
             e.text = text[cue.start():m.end()]
         out.append(e)
-    for m in _RECURRENCE_RX.finditer(text, start, end):
+    for m in _RECURRENCE_CUE.finditer(text, start, end):
         value = _RECURRENCE[_fold(m.group())]
         out.append(DateExpr("recurrence", m.group(), Span(m.start(), m.end()), recurrence=value))
         # "trước ngày 15/11 hằng năm": the deadline recurs.
