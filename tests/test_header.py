@@ -80,6 +80,8 @@ def test_header_single_patterns() -> None:
         assert H._VV.match(ex)
     for ex in HDR["news"]["examples"]:
         assert H._NEWS.search(ex)
+    for ex in HDR["news"]["dateline_examples"]:
+        assert H._NEWS_DATELINE.search(ex), ex
     for ex in HDR["body_issuer"]["examples"]:
         assert I.from_sentence(ex, 0, len(ex))[0] is not None, ex
 
@@ -112,9 +114,25 @@ def test_signer_lexicon() -> None:
     ("24", "HDLN-BCA-BQP-BYT-                          Hà Nội, ngày 25", " ВСТ-ВТC-VKSNDTC-TANDTC",
      "24/HDLN-BCA-BQP-BYT-BCT-BTC-VKSNDTC-TANDTC"),                    # dev 084: Cyrillic, broken
     ("150", "KHUBND", "", "150/KH-UBND"),
+    ("128", "QĐBYT", "", "128/QĐ-BYT"),                                # issuer code of citations.toml
+    ("1828", "QĐBNN-VPĐP", "", "1828/QĐ-BNN-VPĐP"),
+    ("96", "-KH/HU", "", "96-KH/HU"),                                  # Party symbol
+    ("35", "- CTr/TU                Yên Bái, ngày", "", "35-CTr/TU"),
+    (None, "-KH/HU", "", "-KH/HU"),                                    # Party draft
 ])
 def test_normalize_symbol(num, rest, nxt, expected) -> None:
     assert H.normalize_symbol(num, rest, nxt)[1] == expected
+
+
+@pytest.mark.parametrize("symbol,doc_type,expected", [
+    ("1105/KHĐKT", "KH", "1105/KH-ĐKT"),           # a code no lexicon lists: the type word decides
+    ("719/QĐTTg", "QĐ", "719/QĐ-TTg"),             # a registered mixed-case code
+    ("12/BCĐ-VP", "BC", "12/BCĐ-VP"),              # one letter left: a body's own code
+    ("5973/UBND-KT", "KH", "5973/UBND-KT"),
+    ("06/2024/QĐ-UBND", "QĐ", "06/2024/QĐ-UBND"),
+])
+def test_split_type_part(symbol: str, doc_type: str, expected: str) -> None:
+    assert H.split_type_part(symbol, doc_type) == expected
 
 
 @pytest.mark.parametrize("d,m,y,expected", [
@@ -131,6 +149,9 @@ def test_iso_date(d, m, y, expected) -> None:
     ("UỶ BAN NHÂN DÂN XÃ DÂN  LỰC", "Ủy ban nhân dân xã Dân Lực"),
     ("BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN", "Bộ Nông nghiệp và Phát triển nông thôn"),
     ("PHÓ CHÁNH VĂN PHÒNG", "Phó Chánh Văn phòng"),
+    ("HUYỆN ỦY HÀM THUẬN BẮC", "Huyện ủy Hàm Thuận Bắc"),
+    ("ĐẢNG BỘ TỈNH NGHỆ AN", "Đảng bộ tỉnh Nghệ An"),               # "bộ" of "đảng bộ" is no ministry
+    ("BAN THƯỜNG VỤ TỈNH ỦY", "Ban Thường vụ Tỉnh ủy"),
 ])
 def test_proper_case(upper: str, expected: str) -> None:
     assert proper_case(upper) == expected
@@ -277,6 +298,10 @@ CLOSINGS = {
         "      -   Lưu: VT (BCA, BQP).\n",
         ("Nguyễn Văn Long", "Thứ trưởng", "KT. Bộ trưởng Bộ Công an"),
         ["Bộ Công an", "Bộ Y tế", "Bộ Công thương", "Bộ Tài chính"]),
+    "table_cell_indented": (  # dev 100, indented as pdftotext prints: the `|` cell is no column
+        "thực hiện theo đúng quy định./.\n\nNơi nhận:\n- Như trên;\n- Cục trưởng  (để báo cáo);\n"
+        "        - Lưu:  VT, QLHC. |  KT. CỤC TRƯỞNG\n  PHÓ CỤC TRƯỞNG\n\nVương Thành Chung\n",
+        ("Vương Thành Chung", "Phó Cục trưởng", "KT. Cục trưởng"), ["Như trên", "Cục trưởng"]),
     "position_only_truncated": (  # dev 053 (web capture cut after the signature's position)
         "chịu trách nhiệm thi hành Quyết định này./.\nNơi nhận: | CHỦ TỊCH |\nKẾ HOẠCH\n"
         "TUYÊN TRUYỀN CHÍNH QUYỀN ĐIỆN TỬ\n",
@@ -352,3 +377,146 @@ def test_dev_gold_floor(shared_dir: Path) -> None:
 def test_place_names_with_numbers_and_dashes(text: str, place: str, date: str, issuer_name: str) -> None:
     h = H.extract_header(document_from_text(text))
     assert (h.place, h.issue_date, h.issuer.name) == (place, date, issuer_name)
+
+
+# --- Party documents (Hướng dẫn 36-HD/VPTW): "Số N-TYPE/ISSUER", Party committees --------------
+
+@pytest.mark.parametrize("text,symbol,place,issuer", [
+    ("ĐẢNG BỘ TỈNH BÌNH THUẬN                 ĐẢNG CỘNG SẢN VIỆT NAM\n  HUYỆN ỦY HÀM THUẬN BẮC\n        *\n"
+     "   Số 120-KH/HU                  Hàm Thuận Bắc, ngày 12 tháng 5 năm 2023\n\n           KẾ HOẠCH\n"
+     "   triển khai thực hiện Chỉ thị số 07/CT-TTg\n",
+     "120-KH/HU", "Hàm Thuận Bắc", ("huyen", "Hàm Thuận Bắc", "Bình Thuận")),
+    ("TỈNH ỦY LÀO CAI | ĐẢNG CỘNG SẢN VIỆT NAM\n* |\nSố 39-CTr/TU | Lào Cai, ngày 29 tháng 01 năm 2026\n"
+     "CHƯƠNG TRÌNH HÀNH ĐỘNG\n", "39-CTr/TU", "Lào Cai", ("tinh", "Lào Cai", "Lào Cai")),
+    ("ĐẢNG BỘ TỈNH YÊN BÁI\nTỈNH ỦY\n*\nSố 18-CT/TU\nYên Bái, ngày 05 tháng 9 năm 2023\nCHỈ THỊ\nvề x\n",
+     "18-CT/TU", "Yên Bái", ("tinh", "Yên Bái", "Yên Bái")),
+    ("TỈNH ỦY LÀO CAI\nBAN TUYÊN GIÁO\n*\nSố 24-HD/BTGTU\nLào Cai, ngày 02 tháng 3 năm 2023\nHƯỚNG DẪN\nx\n",
+     "24-HD/BTGTU", "Lào Cai", ("tinh", "Lào Cai", "Lào Cai")),
+    ("ĐẢNG BỘ HUYỆN CẨM THỦY\nĐẢNG ỦY XÃ CẨM THÀNH\n*\nSố 05-NQ/ĐU\nCẩm Thành, ngày 3 tháng 4 năm 2024\n"
+     "NGHỊ QUYẾT\nvề x\n", "05-NQ/ĐU", "Cẩm Thành", ("xa", "Cẩm Thành", None)),
+    ("ĐẢNG BỘ TỈNH VĨNH PHÚC\nTHÀNH ỦY VĨNH YÊN\n*\nSố 12-KH/TU\nVĩnh Yên, ngày 3 tháng 4 năm 2024\nKẾ HOẠCH\nx\n",
+     "12-KH/TU", "Vĩnh Yên", ("huyen", "Vĩnh Yên", "Vĩnh Phúc")),
+    ("BAN CHẤP HÀNH TRUNG ƯƠNG          ĐẢNG CỘNG SẢN VIỆT NAM\n        *\nSố 57-NQ/TW          Hà Nội, ngày 22 "
+     "tháng 12 năm 2024\n\nNGHỊ QUYẾT\nCỦA BỘ CHÍNH TRỊ\n", "57-NQ/TW", "Hà Nội", ("trung_uong", None, None)),
+    ("BAN BÍ THƯ\n*\nSố 24-CT/TW\nHà Nội, ngày 1 tháng 2 năm 2023\nCHỈ THỊ\nx\n",
+     "24-CT/TW", "Hà Nội", ("trung_uong", None, None)),
+    # the header flattened onto one line
+    ("ĐẢNG BỘ TỈNH NGHỆ AN HUYỆN ỦY NGHI LỘC ĐẢNG CỘNG SẢN VIỆT NAM * Số 45-KH/HU Nghi Lộc, ngày 3 tháng 4 "
+     "năm 2024 KẾ HOẠCH thực hiện x\n", "45-KH/HU", "Nghi Lộc", ("huyen", "Nghi Lộc", "Nghệ An")),
+])
+def test_party_headers(text: str, symbol: str, place: str, issuer: tuple) -> None:
+    h = header(text)
+    assert (h.symbol, h.number, h.place) == (symbol, symbol.split("-")[0], place)
+    assert (h.issuer.level, h.issuer.locality, h.issuer.province) == issuer
+    assert "Đảng Cộng sản" not in (h.issuer.name or "").title()
+
+
+@pytest.mark.parametrize("line,kind,level", [
+    ("BAN THƯỜNG VỤ TỈNH ỦY", "ban", "tinh"),            # the committee names its owner, not a body
+    ("VĂN PHÒNG HUYỆN ỦY", "văn phòng", "huyen"),
+    ("ỦY BAN KIỂM TRA TỈNH ỦY", "ủy ban kiểm tra", "tinh"),
+])
+def test_body_named_with_its_owner(line: str, kind: str, level: str) -> None:
+    units = I.parse_units([line])
+    assert [u.kind for u in units] == [kind]
+    assert I.resolve(units, "", None).level == level
+
+
+# --- place names: motto words, dashes, numbers ---------------------------------------------
+
+@pytest.mark.parametrize("text,place,date,issuer", [
+    ("UBND TỈNH VĨNH PHÚC\nSỞ Y TẾ\nSố: 12/KH-SYT\nVĩnh Phúc, ngày 12 tháng 3 năm 2024\nKẾ HOẠCH\nX",
+     "Vĩnh Phúc", "2024-03-12", ("tinh", "Vĩnh Phúc", "Vĩnh Phúc")),
+    # flattened onto one line: the motto is masked, not its words
+    ("ỦY BAN NHÂN DÂN TỈNH VĨNH PHÚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Vĩnh Yên, "
+     "ngày 12 tháng 3 năm 2024 Số: 12/KH-UBND KẾ HOẠCH X",
+     "Vĩnh Yên", "2024-03-12", ("tinh", "Vĩnh Phúc", "Vĩnh Phúc")),
+    ("ỦY BAN NHÂN DÂN\nXÃ HẠNH PHÚC\nSố: 12/KH-UBND | Độc lập - Tự do - Hạnh phúc Hạnh Phúc, ngày 12 tháng 3 "
+     "năm 2024\nKẾ HOẠCH\nX", "Hạnh Phúc", "2024-03-12", ("xa", "Hạnh Phúc", None)),
+    # the motto broken over lines, its last words before the place
+    ("UBND THỊ XÃ HƯƠNG TRÀ\nSố: 12/BC-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do -\nHạnh Phúc "
+     "Hương Trà, ngày 3 tháng 12 năm 2018\nBÁO CÁO\nX", "Hương Trà", "2018-12-03", ("huyen", "Hương Trà", None)),
+    # a commune named with a number
+    ("ỦY BAN NHÂN DÂN\nPHƯỜNG 3\nSố: 12/KH-UBND\nPhường 3, ngày 12 tháng 3 năm 2024\nKẾ HOẠCH\nX",
+     "Phường 3", "2024-03-12", ("xa", "Phường 3", None)),
+])
+def test_place_names_with_motto_words(text: str, place: str, date: str, issuer: tuple) -> None:
+    h = header(text)
+    assert (h.place, h.issue_date) == (place, date)
+    assert (h.issuer.level, h.issuer.locality, h.issuer.province) == issuer
+
+
+@pytest.mark.parametrize("text,province", [
+    ("triển khai trên địa bàn tỉnh Bà Rịa - Vũng Tàu năm 2024; UBND tỉnh Bà Rịa - Vũng Tàu giao", "Bà Rịa - Vũng Tàu"),
+    ("của UBND tỉnh Thừa Thiên - Huế về", "Thừa Thiên - Huế"),
+    ("của UBND tỉnh Bà Rịa-Vũng Tàu về", "Bà Rịa-Vũng Tàu"),
+    ("trên địa bàn tỉnh Lào Cai. Ủy ban nhân dân tỉnh Lào Cai", "Lào Cai"),
+])
+def test_province_names_with_a_dash(text: str, province: str) -> None:
+    assert I.most_named(I._PROVINCE_RX, text) == province
+
+
+def test_commune_takes_a_hyphenated_province_from_the_body() -> None:
+    h = header("ỦY BAN NHÂN DÂN\nXÃ LONG SƠN\nSố: 05/KH-UBND\nLong Sơn, ngày 3 tháng 4 năm 2024\nKẾ HOẠCH\n"
+               "Truyền thông chính sách\n\nThực hiện Kế hoạch số 160/KH-UBND ngày 10/12/2023 của UBND tỉnh "
+               "Bà Rịa - Vũng Tàu về truyền thông chính sách trên địa bàn tỉnh Bà Rịa - Vũng Tàu,\n")
+    assert (h.issuer.level, h.issuer.locality, h.issuer.province) == ("xa", "Long Sơn", "Bà Rịa - Vũng Tàu")
+
+
+# --- the document's own symbol with a glued type part --------------------------------------
+
+@pytest.mark.parametrize("text,symbol", [
+    ("BỘ Y TẾ\nSố: 128/QĐBYT\nHà Nội, ngày 1 tháng 2 năm 2023\nQUYẾT ĐỊNH\nVề việc x\nCăn cứ", "128/QĐ-BYT"),
+    ("SỞ CÔNG THƯƠNG\nĐOÀN KIỂM TRA\nSố: 1105/KHĐKT\nLào Cai, ngày 10 tháng 3 năm 2026\nKẾ HOẠCH\nKiểm tra x\n",
+     "1105/KH-ĐKT"),
+    ("THỦ TƯỚNG CHÍNH PHỦ\nSố: 719/QĐTTg\nHà Nội, ngày 1 tháng 2 năm 2023\nQUYẾT ĐỊNH\nVề việc x\nCăn cứ",
+     "719/QĐ-TTg"),
+    # a symbol broken after a hyphen, the rest after a blank line (dev 084 in paragraphs)
+    ("BỘ CÔNG AN\nSố: 24 /HDLN-BCA-BQP-BYT-\n\n ВСТ-ВТC\nHà Nội, ngày 25 tháng 6 năm 2024\nHƯỚNG DẪN\nx\n",
+     "24/HDLN-BCA-BQP-BYT-BCT-BTC"),
+])
+def test_own_symbol_repairs(text: str, symbol: str) -> None:
+    assert header(text).symbol == symbol
+
+
+# --- news items: an agency tag before the dateline -----------------------------------------
+
+@pytest.mark.parametrize("text,date,symbol,issuer", [
+    ("GĐXH - Ngày 12/5/2023, UBND tỉnh Yên Bái đã ban hành Kế hoạch số 1234/KH-UBND về tăng cường.\n",
+     "2023-05-12", "1234/KH-UBND", ("tinh", "Yên Bái")),
+    ("TTXVN - Ngày 3/4/2023, UBND tỉnh Nghệ An đã ban hành Văn bản số 2210/UBND-KGVX chỉ đạo.\n",
+     "2023-04-03", "2210/UBND-KGVX", ("tinh", "Nghệ An")),
+    ("(Chinhphu.vn) - Ngày 21/3/2023, Thủ tướng Chính phủ đã ký ban hành Chỉ thị số 07/CT-TTg về x.\n",
+     "2023-03-21", "07/CT-TTg", ("trung_uong", None)),
+    ("Phó Thủ tướng vừa ký Chỉ thị số 07/CTTTg ngày 21/3/2023 của Thủ tướng Chính phủ về việc x.\n",
+     "2023-03-21", "07/CT-TTg", ("trung_uong", None)),       # the noun "Chỉ thị" names the type part
+])
+def test_news_datelines(text: str, date: str, symbol: str, issuer: tuple) -> None:
+    h = header(text)
+    assert (h.doc_type, h.issue_date, h.symbol) == ("TIN", date, symbol)
+    assert (h.issuer.level, h.issuer.locality) == issuer
+
+
+# --- titles printed one line a paragraph ---------------------------------------------------
+
+@pytest.mark.parametrize("after_date,title,body", [
+    ("QUYẾT ĐỊNH\nQUY ĐỊNH CHẾ ĐỘ BÁO CÁO ĐỊNH KỲ\n\nTRÊN ĐỊA BÀN TỈNH KON TUM\n\nỦY BAN NHÂN DÂN TỈNH KON TUM\n\n"
+     "Căn cứ Luật", "QUY ĐỊNH CHẾ ĐỘ BÁO CÁO ĐỊNH KỲ TRÊN ĐỊA BÀN TỈNH KON TUM", "Căn cứ Luật"),
+    ("KẾ HOẠCH\nKiểm tra việc chấp hành pháp luật trong sử dụng\n\nvật liệu nổ công nghiệp năm 2026\n\n"
+     "Thực hiện Quyết định số 1050/QĐ-SCT", "Kiểm tra việc chấp hành pháp luật trong sử dụng vật liệu nổ công nghiệp năm 2026",
+     "Thực hiện Quyết định"),
+    ("KẾ HOẠCH\nTruyền thông chính sách năm 2026\n\nThực hiện Kế hoạch số 160/KH-UBND",
+     "Truyền thông chính sách năm 2026", "Thực hiện Kế hoạch"),           # the preamble is not swallowed
+    ("KẾ HOẠCH\nTUYÊN TRUYỀN CHÍNH QUYỀN ĐIỆN TỬ\n\nI. MỤC ĐÍCH, YÊU CẦU\n",
+     "TUYÊN TRUYỀN CHÍNH QUYỀN ĐIỆN TỬ", "I. MỤC ĐÍCH"),
+    ("QUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH QUY CHẾ LÀM VIỆC\n\nCHỦ TỊCH ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\n\nCăn cứ Luật",
+     "VỀ VIỆC BAN HÀNH QUY CHẾ LÀM VIỆC", None),                          # a wrapped authority line
+    ("V/v tăng cường công tác quản\n\nlý hoạt động khoáng sản\n\nKính gửi: Sở Công Thương.\n\nThực hiện x",
+     "tăng cường công tác quản lý hoạt động khoáng sản", "Thực hiện x"),
+])
+def test_titles_over_blank_lines(after_date: str, title: str, body: str | None) -> None:
+    text = "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 12/KH-UBND\nLào Cai, ngày 3 tháng 4 năm 2026\n" + after_date
+    h = header(text)
+    assert h.title == title
+    if body:
+        assert document_from_text(text).text[h.body_start:].startswith(body)

@@ -23,6 +23,7 @@ import re
 
 from .. import lexicon
 from ..model import Document, Header, Issuer, Span
+from . import citation_symbols as cs
 from . import header_issuer as iss
 from .header_closing import closing
 from .header_layout import UPPER, LOWER, clean, fold, has_lower, is_upper, segments
@@ -41,15 +42,18 @@ _VV = re.compile(r"(?<!\w)" + _HDR["vv"]["pattern"])
 _FIRM_PREAMBLE = re.compile(r"Căn\s+cứ\b")
 _KINH_GUI = re.compile(r"[\s|]*Kính\s*gửi\b")
 _PLACE_STOP = set(_HDR["date_line"]["place_stopwords"])
+_MOTTO_REACH = 60           # characters before a date line searched for a motto broken over lines
 
 _DATE = re.compile(r",[ \t]*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,3})?\s*năm\s*(?P<y>\d{4})")
-_TITLE_WORD = re.compile(f"^[{UPPER}][{LOWER}]*$")
 # A place word: a capitalised word, or two joined by a hyphen ("Rang-Tháp Chàm").
 _PLACE_WORD = re.compile(f"^[{UPPER}][{LOWER}]*(?:[-–][{UPPER}][{LOWER}]*)?$")
 
 _SYM_CH = r"A-Za-zĐđ0-9&\u0400-\u04FF"
 _TOKEN = rf"[{_SYM_CH}][{_SYM_CH}.]*"
-_SO = re.compile(r"Số(?<!\wSố)(?!\s*hiệu)[ \t]*[:.]?[\s|]*?(?P<num>\d+)?[ \t]*/[ \t]*(?P<rest>[^\n|]*)")
+# "Số: N/TYPE-ISSUER" (state documents); "Số N-TYPE/ISSUER" (Party documents, Hướng dẫn
+# 36-HD/VPTW), whose rest keeps its leading hyphen.
+_SO = re.compile(r"Số(?<!\wSố)(?!\s*hiệu)[ \t]*[:.]?[\s|]*?(?P<num>\d+)?[ \t]*"
+                 r"(?:/[ \t]*|(?=-[ \t]*[A-ZĐ][A-Za-zĐđ]{0,4}[ \t]?/))(?P<rest>[^\n|]*)")
 _SYM_BODY = re.compile(rf"(?:(?P<year>\d{{4}})\s*/\s*)?(?P<parts>{_TOKEN}(?:[ \t]?[-–][ \t]?{_TOKEN})*)(?P<dash>[ \t]?[-–]\s*$)?")
 _SYM_NEXT = re.compile(rf"\s*(?P<parts>{_TOKEN}(?:\s*[-–]\s*{_TOKEN})*)")
 _SYM_SPACED = re.compile(rf" (?P<tok>[A-ZĐ]{{2,}})(?![{_SYM_CH}])")
@@ -59,17 +63,16 @@ _TYPE_BY_PART = {p.casefold(): t["abbr"] for t in _DT["type"] for p in t["symbol
 _TYPE_WORD = re.compile(r"(?<![^\s|])(" + "|".join(
     w.replace(" ", r"\s+") for w in sorted(_TYPE_BY_WORD, key=len, reverse=True)) + r")(?![^\s|])")
 _BODY_NOUN: dict[str, str] = _DT["body_nouns"]
-_ISSUER_ABBR = {a["short"] for a in lexicon.load("issuers")["abbreviation"]}
 _SYMBOL_ISSUERS = lexicon.load("issuers")["symbol_issuers"]
 
 # A news item's reported document: the verb, the document and what follows it; the subject and
 # a leading "Ngày d/m/y," are read from the same sentence before it.
 _NEWS = re.compile(
-    _HDR["news"]["verb"] + r"\s+" + _HDR["news"]["doc_noun"]
+    _HDR["news"]["verb"] + r"\s+(?P<noun>" + _HDR["news"]["doc_noun"] + ")"
     + r"\s+số\s+(?P<num>\d+)\s*/\s*(?P<rest>[^\s,;]+)"
     r"(?:\s+ngày\s+(?P<d2>\d{1,2})/(?P<m2>\d{1,2})/(?P<y2>\d{4}))?"
     r"(?:\s+của\s+(?P<of>[^,;.\n]{3,80}?)(?=\s+(?:về|đã|ban\s+hành|vừa|chỉ\s+đạo)\b|[,;.\n]))?")
-_NEWS_LEAD = re.compile(r"^\s*(?:[Nn]gày\s+(?P<d1>\d{1,2})/(?P<m1>\d{1,2})/(?P<y1>\d{4}),?\s+)?(?P<who>.*?)\s*$")
+_NEWS_DATELINE = re.compile(_HDR["news"]["dateline"])
 
 
 def _mask_chrome(head: str) -> str:
@@ -88,13 +91,33 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
 
 # --- number and symbol -------------------------------------------------------------------
 
+def _as_citation(symbol: str) -> str:
+    """The symbol as the citation stage reads it (citation_symbols: the issuer codes of
+    models/citations.toml restore a lost hyphen, "128/QĐBYT" -> "128/QĐ-BYT"), when that grammar
+    reads all of it; else unchanged. A draft has no number: a stand-in one is parsed."""
+    probe = symbol if symbol[:1].isdigit() else "0" + symbol
+    m = cs.SYMBOL_RX.fullmatch(probe)
+    parsed = cs.parse(m) if m else None
+    if parsed is None:
+        return symbol
+    return parsed.text if probe is symbol else parsed.text[1:]
+
+
 def normalize_symbol(num: str | None, rest: str, next_line: str = "") -> tuple[str | None, str | None]:
-    """(type part, normalised symbol) of a printed number-symbol; rest is the text after the slash.
+    """(type part, normalised symbol) of a printed number-symbol; rest is the text after the slash,
+    or a Party symbol's "-TYPE/ISSUER".
 
     Restores the hyphen a print lost after the type part ("BC UBND", "KHUBND"), joins a symbol
     broken over two lines after a hyphen, maps homoglyphs, drops spaces.
     """
     rest = re.split(r"\s{3,}|\|", clean(rest).strip())[0]
+    if rest.startswith("-"):
+        pm = cs.SYMBOL_RX.match(f"{num or 0}{rest}")
+        if not (pm and pm["pnum"]):
+            return None, None
+        party = cs.parse(pm)
+        return (_TYPE_BY_PART.get(party.type_code.casefold()),
+                f"{num or ''}-{party.type_code}/{'-'.join(party.issuers)}")
     m = _SYM_BODY.match(rest)
     if not m:
         return None, None
@@ -107,15 +130,29 @@ def normalize_symbol(num: str | None, rest: str, next_line: str = "") -> tuple[s
         sp = _SYM_SPACED.match(rest[m.end("parts"):])
         if sp:
             parts.append(sp.group("tok"))
-    first = parts[0]
-    if first.casefold() not in _TYPE_BY_PART and first not in _ISSUER_ABBR:
-        for tp in sorted(_TYPE_BY_PART, key=len, reverse=True):
-            if first.casefold().startswith(tp) and first[len(tp):] in _ISSUER_ABBR:
-                parts[0:1] = [first[:len(tp)], first[len(tp):]]
-                break
     year = m.group("year")
-    symbol = f"{num or ''}/{year + '/' if year else ''}{'-'.join(parts)}"
-    return _TYPE_BY_PART.get(parts[0].casefold()), symbol
+    symbol = _as_citation(f"{num or ''}/{year + '/' if year else ''}{'-'.join(parts)}")
+    return _TYPE_BY_PART.get(_type_part(symbol).casefold()), symbol
+
+
+def _type_part(symbol: str) -> str:
+    """The first part after the number (and year): "QĐ" of "06/2024/QĐ-UBND"."""
+    return symbol.rsplit("/", 1)[-1].split("-")[0]
+
+
+def split_type_part(symbol: str, doc_type: str) -> str:
+    """The symbol with the type part that its document's type word names split off a glued
+    issuer code: "1105/KHĐKT" under "KẾ HOẠCH" -> "1105/KH-ĐKT" (a code of two or more capitals
+    that no lexicon lists), "719/QĐTTg" under "QUYẾT ĐỊNH" (a registered mixed-case code)."""
+    head, _, tail = symbol.rpartition("/")
+    first, dash, others = tail.partition("-")
+    if first.casefold() in _TYPE_BY_PART:
+        return symbol
+    for tp in sorted((p for p, t in _TYPE_BY_PART.items() if t == doc_type), key=len, reverse=True):
+        glued = first[len(tp):]
+        if first.casefold().startswith(tp) and len(glued) >= 2 and (glued.isupper() or cs.issuer_code(glued)):
+            return f"{head}/{first[:len(tp)]}-{glued}{dash}{others}"
+    return symbol
 
 
 # --- date line ---------------------------------------------------------------------------
@@ -123,7 +160,9 @@ def normalize_symbol(num: str | None, rest: str, next_line: str = "") -> tuple[s
 def _place_before(text: str, comma: int) -> tuple[str | None, int]:
     """The place name printed just before the date line's comma, and where it starts."""
     a, _ = _line_bounds(text, comma)
-    prefix = _MOTTO.sub(lambda m: "|" + " " * (len(m.group()) - 1), text[a:comma])
+    # The motto is masked from the line above too: "Độc lập - Tự do -\nHạnh phúc Vĩnh Yên, ngày".
+    w = max(0, a - _MOTTO_REACH)
+    prefix = _MOTTO.sub(lambda m: "|" + " " * (len(m.group()) - 1), text[w:comma])[a - w:]
     prefix = re.split(r"\||\s{3,}", prefix)[-1]
     words = prefix.split()
     name: list[str] = []
@@ -184,7 +223,7 @@ def _title(text: str, start: int, limit: int) -> tuple[str | None, Span | None, 
         content = raw.strip(" \t|")
         c0 = seg_start + len(raw) - len(raw.lstrip(" \t|"))
         if not content:
-            if parts:
+            if parts and not _title_goes_on(text, b + 1, bool(upper)):
                 break
             pos = b + 1
             continue
@@ -215,6 +254,20 @@ def _title(text: str, start: int, limit: int) -> tuple[str | None, Span | None, 
     return title, Span(first, last), _line_bounds(text, last)[1] + 1
 
 
+def _title_goes_on(text: str, pos: int, upper: bool) -> bool:
+    """Whether the line at `pos`, after one blank line inside a title, continues it: docx and
+    HTML captures print each title line as a paragraph. A continuation starts in lower case or
+    with a digit, or is in capitals under a title in capitals; a heading, a preamble cue, Kính
+    gửi or a decision's authority line is no continuation."""
+    a, b = _line_bounds(text, pos)
+    c = text[a:b].strip(" \t|")
+    if not c or _BODY_HEADING.match(c) or _PREAMBLE.match(c) or _KINH_GUI.match(c):
+        return False
+    if c[0] in LOWER or c[0].isdigit():
+        return True
+    return upper and is_upper(c) and not _AUTHORITY.match(c)
+
+
 def _vv_title(text: str, vv: re.Match, limit: int) -> tuple[str | None, Span | None, int]:
     """The V/v text of a Công văn: its own line's cell and the lines under it."""
     a, b = _line_bounds(text, vv.start())
@@ -226,6 +279,9 @@ def _vv_title(text: str, vv: re.Match, limit: int) -> tuple[str | None, Span | N
         a, b = _line_bounds(text, pos)
         line = text[a:b]
         segs = segments(line)
+        if not segs and _title_goes_on(text, b + 1, False):
+            pos = b + 1
+            continue
         if not segs or segs[0][0] >= 25 or line.lstrip().startswith("|"):
             break
         content = segs[0][1]
@@ -307,16 +363,21 @@ def _news(text: str) -> Header | None:
     m = _NEWS.search(text, 0, min(len(text), 2500))
     if not m:
         return None
-    _, symbol = normalize_symbol(m.group("num"), m.group("rest"))
+    sym_type, symbol = normalize_symbol(m.group("num"), m.group("rest"))
+    noun_type = next((v for k, v in _BODY_NOUN.items() if fold(m.group("noun")).casefold() == k), None)
+    if symbol and sym_type is None and noun_type:
+        symbol = split_type_part(symbol, noun_type)
     sentence = max(text.rfind(c, 0, m.start()) for c in ".;\n") + 1
-    lead = _NEWS_LEAD.match(text[sentence:m.start()])
-    unit = iss.parse_units([fold(m.group("of") or lead.group("who"))])
+    # The subject follows the dateline, which may follow an agency tag ("(BTO) - Ngày 16/5/2023,").
+    lead = _NEWS_DATELINE.search(text, sentence, m.start())
+    who = text[lead.end() if lead else sentence:m.start()]
+    unit = iss.parse_units([fold(m.group("of") or who)])
     if not unit:
         part = (symbol or "").split("/")[-1].split("-")[-1]
         unit = iss.parse_units([_SYMBOL_ISSUERS.get(part, "")])
     issuer = iss.resolve(unit[-1:], text, None) if unit else Issuer()
     d, mo, y = (m.group("d2"), m.group("m2"), m.group("y2")) if m.group("y2") else (
-        lead.group("d1"), lead.group("m1"), lead.group("y1"))
+        (lead.group("d1"), lead.group("m1"), lead.group("y1")) if lead else (None, None, None))
     return Header(doc_type="TIN", number=m.group("num"), symbol=symbol, issuer=issuer,
                   issue_date=iso_date(d, mo, y))
 
@@ -349,8 +410,8 @@ def extract_header(doc: Document) -> Header:
     ends: list[int] = []
     sym_type = None
     if so:
-        line_end = _line_bounds(head, so.end())[1]
-        next_line = head[line_end + 1:_line_bounds(head, line_end + 1)[1]] if line_end < len(head) else ""
+        # The line that may hold the rest of a symbol broken after a hyphen (past a blank line).
+        next_line = _next_content(head, _line_bounds(head, so.end())[1] + 1, len(head))
         sym_type, h.symbol = normalize_symbol(so.group("num"), so.group("rest"), next_line)
         h.number = so.group("num")
         starts.append(so.start())
@@ -373,6 +434,8 @@ def extract_header(doc: Document) -> Header:
         h.title, h.title_span, body = _vv_title(text, vv, limit)
     elif tw:
         h.doc_type = _TYPE_BY_WORD[fold(tw.group(1))]
+        if h.symbol and sym_type is None:
+            h.symbol = split_type_part(h.symbol, h.doc_type)
         h.title, h.title_span, body = _title(text, tw.end(), limit)
     else:
         h.doc_type = sym_type or ("CV" if h.symbol else None)

@@ -138,6 +138,8 @@ def signer(text: str, start: int, end: int) -> tuple[Signer, int | None]:
             name = next((nm for c, t in segs if c > col and (nm := _name(t))), None)
             if name:
                 break
+            if "|" in line[:col]:
+                col = 0                    # a `|` cell of a flattened table: its lines go on at the margin
             continue
         if not segs:
             continue

@@ -29,6 +29,7 @@ _CENTRAL_CITIES = {c.casefold() for c in _LEX["names"]["central_cities"]}
 _CENTRAL_MARKER = _LEX["names"]["central_marker"]
 
 _KIND_OF: dict[str, dict] = {w: u for u in _LEX["unit_kind"] for w in u["words"]}
+_NON_SPLIT = {w for w, u in _KIND_OF.items() if not u.get("split")}
 _SPLIT_KINDS = sorted((w for u in _LEX["unit_kind"] if u.get("split") for w in u["words"]),
                       key=len, reverse=True)
 _ALL_KINDS = sorted(_KIND_OF, key=len, reverse=True)
@@ -36,7 +37,8 @@ _SPLIT_RX = re.compile(r"(?i)(?<!\w)(" + "|".join(map(re.escape, _SPLIT_KINDS)) 
 _START_RX = re.compile(r"(?i)^(" + "|".join(map(re.escape, _ALL_KINDS)) + r")(?!\w)")
 
 _NAME = f"[{UPPER}][{LOWER}]+"
-_PLACE_NAME = rf"((?:{_NAME})(?:[ \t]+{_NAME}){{0,3}})"
+# Capitalised words; two names may be joined by a dash ("Bà Rịa - Vũng Tàu").
+_PLACE_NAME = rf"((?:{_NAME})(?:(?:[ \t]+|[ \t]?[-–][ \t]?){_NAME}){{0,4}})"
 _PROVINCE_RX = re.compile(r"tỉnh(?<!\wtỉnh)(?<!các tỉnh)\s+" + _PLACE_NAME)
 _DISTRICT_RX = re.compile(r"(?:[Hh]uyện|[Tt]hị\s+xã|[Qq]uận)(?<!\w[Hh]uyện)(?<!các huyện)\s+" + _PLACE_NAME)
 
@@ -55,6 +57,7 @@ class Unit:
     text: str                     # the body's name as printed, abbreviations expanded
     loc_kind: str | None = None   # "tỉnh", "xã" ...
     locality: str | None = None   # "Lào Cai"
+    owner: Unit | None = None     # the body named inside the name: "Tỉnh ủy" of "Ban Thường vụ Tỉnh ủy"
 
 
 def expand(s: str) -> str:
@@ -66,19 +69,36 @@ def expand(s: str) -> str:
     return s
 
 
+def _locality_name(loc_kind: str, name: str) -> str | None:
+    """A locality's name in the record's casing; a name that is only a number keeps its kind
+    word, as the official list writes it ("Phường 3")."""
+    name = name.strip(" .,")
+    if not name:
+        return None
+    if not has_lower(name):
+        name = " ".join(w[:1].upper() + w[1:].lower() for w in name.split())
+    return f"{loc_kind[:1].upper()}{loc_kind[1:]} {name}" if name.isdigit() else name
+
+
 def _unit(text: str) -> Unit | None:
     text = fold(expand(clean(text))).strip(" ,;-–")
     m = _START_RX.match(text)
     if not m:
         return None
     kind = m.group(1).casefold()
+    entry = _KIND_OF[kind]
     unit = Unit(kind=kind, text=text)
     rest = text[m.end():].strip()
-    lm = _LOC_KIND.match(rest)
-    if lm and _KIND_OF[kind]["level"] == "locality":
-        unit.loc_kind = lm.group(1).casefold()
-        name = (lm.group(2) or "").strip(" .,")
-        unit.locality = None if not name else " ".join(w[:1].upper() + w[1:].lower() for w in name.split()) if not has_lower(name) else name
+    if entry["level"] == "locality":
+        if entry.get("locality_kind"):         # a Party committee: "HUYỆN ỦY VĂN YÊN"
+            unit.loc_kind, name = entry["locality_kind"], rest
+        else:
+            lm = _LOC_KIND.match(rest)
+            unit.loc_kind, name = (lm.group(1).casefold(), lm.group(2) or "") if lm else (None, "")
+        unit.locality = _locality_name(unit.loc_kind, name) if unit.loc_kind else None
+    elif kind in _NON_SPLIT:
+        om = _SPLIT_RX.search(text, m.end())
+        unit.owner = _unit(text[om.start():]) if om else None
     return unit
 
 
@@ -100,9 +120,17 @@ def parse_units(lines: list[str]) -> list[Unit]:
                 pieces[-1] += " " + head
                 line = line[len(head):]
                 starts = [s - len(head) for s in starts]
+        # A split kind right after a body of a kind that does not split names its owner.
+        starts = [s for i, s in enumerate(starts)
+                  if i == 0 or not _starts_non_split(line[starts[i - 1]:s])]
         bounds = starts + [len(line)]
         pieces.extend(line[a:b] for a, b in zip(bounds, bounds[1:]) if line[a:b].strip())
     return [u for u in map(_unit, pieces) if u]
+
+
+def _starts_non_split(piece: str) -> bool:
+    m = _START_RX.match(piece)
+    return bool(m) and m.group(1).casefold() in _NON_SPLIT
 
 
 def is_committee(unit: Unit) -> bool:
@@ -115,12 +143,14 @@ def _level(unit: Unit, parent: str | None) -> str | None:
         return "trung_uong"
     entry = _KIND_OF[unit.kind]
     if entry["level"] == "locality":
-        lvl = _LOC_LEVEL.get(unit.loc_kind or "")
+        if unit.loc_kind is None:              # "ĐẢNG ỦY KHỐI ..." under its Đảng bộ
+            return parent
+        lvl = _LOC_LEVEL.get(unit.loc_kind)
         if lvl == "city":
             return "tinh" if (unit.locality or "").casefold() in _CENTRAL_CITIES else "huyen"
         return lvl
     if entry["level"] == "parent":
-        return parent or entry.get("default")
+        return parent or (unit.owner and _level(unit.owner, None)) or entry.get("default")
     return entry["level"]
 
 
@@ -142,9 +172,15 @@ def resolve(units: list[Unit], text: str, place: str | None) -> Issuer:
     if len(units) > 1 and all(_KIND_OF[u.kind]["level"] not in ("parent", "locality") for u in units):
         # Co-issuers (a joint guidance of several ministries): all of one level.
         return Issuer(name=" - ".join(proper_case(u.text) for u in units), level=_level(units[0], None))
-    me, parents = units[-1], units[:-1]
+    me, parents = units[-1], units[:-1] + ([units[-1].owner] if units[-1].owner else [])
     local = is_committee(me)
     name = proper_case(me.text)
+    if local and me.locality is None and me.loc_kind:
+        # "ĐẢNG BỘ TỈNH YÊN BÁI / TỈNH ỦY": the committee of the locality named above it.
+        same = next((p for p in parents[::-1] if p.locality and p.loc_kind == me.loc_kind), None)
+        if same:
+            me.locality = same.locality
+            name = f"{name} {same.locality}"
     if local and me.locality is None and place:
         # A People's Committee whose locality line was lost: the place of its date line is
         # its own locality (Nghị định 30/2020: the place names the issuer's locality).
@@ -153,7 +189,7 @@ def resolve(units: list[Unit], text: str, place: str | None) -> Issuer:
             me.loc_kind = "thành phố"
             name = f"{name} thành phố"
         name = f"{name} {place}"
-    if me.loc_kind:
+    if me.loc_kind and not _KIND_OF[me.kind].get("locality_kind"):
         name = re.sub(r"(?i)(?<!\w)" + re.escape(me.loc_kind) + r"(?!\w)", me.loc_kind, name, count=1)
     levels: list[str | None] = []
     for u in units:

@@ -72,14 +72,22 @@ def _load_casing() -> tuple[re.Pattern, dict[str, str], re.Pattern, re.Pattern]:
     canon = {p.casefold(): p for p in hdr["signer"]["positions"] + iss["names"]["proper_words"]}
     words = sorted(canon, key=len, reverse=True)
     canon_rx = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, words)) + r")(?!\w)")
-    kinds = sorted((k["word"] for k in iss["locality_kind"]), key=len, reverse=True)
+    # Locality kinds, and Party committee words that hold one ("huyện ủy").
+    kinds = sorted([k["word"] for k in iss["locality_kind"]]
+                   + [w for u in iss["unit_kind"] if u.get("locality_kind") for w in u["words"]],
+                   key=len, reverse=True)
     # After a locality kind every syllable of the name is capitalised ("tỉnh Thừa Thiên Huế").
-    loc_rx = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, kinds)) + r")((?: [^\s;]+)+)")
+    loc_rx = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, kinds)) + r")((?: [^\s;]+)*)")
     named = sorted({w for u in iss["unit_kind"] if u.get("named") for w in u["words"]},
                    key=len, reverse=True)
+    # A named kind that ends a longer kind word is not that kind: the "bộ" of "đảng bộ".
+    shadowed = {w.rsplit(" ", 1)[0] for u in iss["unit_kind"] if not u.get("named") for w in u["words"]
+                if " " in w and w.rsplit(" ", 1)[1] in named}
+    not_after = "".join(rf"(?<!{re.escape(p)} )" for p in sorted(shadowed))
     # A named body's own name starts with a capital, and so does a field joined by "và"
     # ("Bộ Nông nghiệp và Phát triển nông thôn").
-    named_rx = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, named)) + r") (?!trưởng\b)(\S+)((?: (?!và\b)\S+)*)(?: và (\S+))?")
+    named_rx = re.compile(r"(?<!\w)" + not_after + "(" + "|".join(map(re.escape, named))
+                          + r") (?!trưởng\b)(\S+)((?: (?!và\b)\S+)*)(?: và (\S+))?")
     return canon_rx, canon, loc_rx, named_rx
 
 
