@@ -520,3 +520,8 @@ def test_titles_over_blank_lines(after_date: str, title: str, body: str | None) 
     assert h.title == title
     if body:
         assert document_from_text(text).text[h.body_start:].startswith(body)
+
+
+def test_a_province_name_cut_by_a_line_break_counts_for_the_full_name() -> None:
+    text = "Tổ chức tuyên truyền trên địa bàn tỉnh Hà\nNam theo kế hoạch; các xã của tỉnh Hà Nam thực hiện."
+    assert I.most_named(I._PROVINCE_RX, text) == "Hà Nam"

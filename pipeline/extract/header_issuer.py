@@ -160,8 +160,15 @@ def city_level(text: str) -> str:
 
 
 def most_named(rx: re.Pattern, text: str) -> str | None:
-    """The name `rx` captures most often in `text` (the first on a tie)."""
+    """The name `rx` captures most often in `text` (the first on a tie).
+
+    A name cut by a line break ("tỉnh Hà" + newline + "Nam") counts for the full name printed
+    elsewhere that it begins ("Hà Nam"): no locality is named by the first word of another."""
     counts = Counter(fold(m.group(1)) for m in rx.finditer(text))
+    for short in list(counts):
+        longer = [n for n in counts if n.startswith(short + " ")]
+        if longer:
+            counts[max(longer, key=lambda n: counts[n])] += counts.pop(short)
     return counts.most_common(1)[0][0] if counts else None
 
 
