@@ -217,3 +217,48 @@ def test_bold_lines_that_are_sentences_are_no_headings(tmp_path):
         ("I.2", "Công chức Văn hóa - Xã hội", "don_vi")]
     assert [(a.unit, a.role, a.section) for a in record.assignments] == [
         ("Công chức Tư pháp - Hộ tịch", "chu_tri", "I.1"), ("Công chức Văn hóa - Xã hội", "phoi_hop", "I.2")]
+
+
+# --- an article's execution cue wrapped or justified by pdftotext (dev 053, 101 respaced)
+@pytest.mark.parametrize("text", [
+    "Điều 3. Chánh Văn phòng UBND thành phố; Giám đốc các Sở, Ban, ngành chịu trách\n   nhiệm thi hành Quyết "
+    "định này./.\n",
+    "Điều 3.  Thủ trưởng các sở, ban, ngành, đơn vị cấp tỉnh;  Chủ tịch Uỷ ban nhân dân các xã, phường chịu  "
+    "trách  nhiệm thi hành Quyết định này./.\n",
+    "Điều 3. Thủ trưởng các đơn vị thuộc Bộ có trách nhiệm\nthi hành Quyết định này.\n",
+])
+def test_execution_article_survives_respacing(text):
+    articles = ("Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n"
+                "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.\n")
+    assert _tree(articles + text)[-1] == ("Đ3", "Điều 3", "to_chuc_thuc_hien")
+
+
+# a report's sections under a PHẦN: the kind the heading gives, else `other` (dev 017: "Về kinh tế"
+# under "TÌNH HÌNH KINH TẾ - XÃ HỘI"); without parts, an unmatched top section is `ket_qua` (dev 080)
+@pytest.mark.parametrize("text,expected", [
+    ("PHẦN I\nKẾT QUẢ THỰC HIỆN CÔNG TÁC NĂM 2023\nI. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH\n- Ban hành 12 văn bản.\n"
+     "II. KẾT QUẢ ĐẠT ĐƯỢC\n- Tổ chức 45 hội nghị.\nPHẦN II\nPHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024\n"
+     "I. CÔNG TÁC PHỔ BIẾN PHÁP LUẬT\n- Tiếp tục đổi mới.\n",
+     [("P1", "KẾT QUẢ THỰC HIỆN CÔNG TÁC NĂM 2023", "ket_qua"), ("P1.I", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", "other"),
+      ("P1.II", "KẾT QUẢ ĐẠT ĐƯỢC", "ket_qua"), ("P2", "PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024", "phuong_huong"),
+      ("P2.I", "CÔNG TÁC PHỔ BIẾN PHÁP LUẬT", "other")]),
+    ("PHẦN THỨ NHẤT TÌNH HÌNH KINH TẾ - XÃ HỘI NĂM 2018\nI. Về kinh tế\nTổng giá trị sản xuất ước đạt 6.725 tỷ đồng.\n",
+     [("P1", "TÌNH HÌNH KINH TẾ - XÃ HỘI NĂM 2018", "ket_qua"), ("P1.I", "Về kinh tế", "other")]),
+    ("I. CÔNG TÁC QUẢN LÝ NHÀ NƯỚC VỀ KHOÁNG SẢN\n- Đã cấp 3 giấy phép.\nII. ĐỀ XUẤT, KIẾN NGHỊ\n- Đề nghị Bộ.\n",
+     [("I", "CÔNG TÁC QUẢN LÝ NHÀ NƯỚC VỀ KHOÁNG SẢN", "ket_qua"), ("II", "ĐỀ XUẤT, KIẾN NGHỊ", "de_xuat")]),
+])
+def test_report_kinds_under_parts(text, expected):
+    assert _tree(text, Header(doc_type="BC")) == expected
+
+
+@pytest.mark.parametrize("heading", ["Đảng đoàn Hội đồng nhân dân huyện, Ban cán sự đảng Ủy ban nhân dân huyện",
+                                     "Ban Thường vụ Huyện ủy", "Ủy ban Kiểm tra Huyện ủy", "Văn phòng Huyện ủy",
+                                     "Mặt trận Tổ quốc Việt Nam"])
+def test_party_headings_are_don_vi(heading):
+    assert S.heading_kind(heading) == "don_vi"
+
+
+@pytest.mark.parametrize("heading", ["Các hoạt động truyền thông", "Các nhiệm vụ trọng tâm"])
+def test_plural_topic_headings_are_not_units(heading):
+    assert S.heading_kind(heading) != "don_vi"
+    assert _tree(f"1. {heading}: Tổ chức hội nghị quán triệt.\n") == []

@@ -3,6 +3,7 @@ task forms of RECORD.md; the seeds' assignments and the dev floor."""
 from __future__ import annotations
 
 import json
+import re
 import sys
 
 import pytest
@@ -385,3 +386,133 @@ def test_joint_office_is_one_unit(text: str) -> None:
 @pytest.mark.parametrize("text", lexicon.load("units")["joint_office"]["not_examples"])
 def test_office_and_another_body_are_two_units(text: str) -> None:
     assert len(un.split_units(text)) == 2
+
+
+# --- whitespace in lexicon patterns: runs of spaces (pdftotext justification) and wrapped lines
+@pytest.mark.parametrize("pattern,text,matches", [
+    ("chịu trách nhiệm thi hành", "chịu trách\n      nhiệm  thi hành", True),
+    ("(?:chịu|có) trách nhiệm", "có   trách nhiệm", True),
+    ("[ \\t|]*Nơi nhận", "  | Nơi\nnhận", True),
+    ("[ \\t|]*Nơi", "\nNơi", False),                   # a space in a class stays a space
+    ("[Pp]hối(?<=\\b[Pp]hối) hợp với", "Phối  hợp\nvới", True),   # a lookbehind keeps its width
+    ("(?:thông tin,? )?báo cáo", "thông tin,\n báo   cáo", True),
+    ("Văn phòng ?UBND", "Văn phòngUBND", True),        # an optional space stays optional
+])
+def test_lexicon_pattern_spaces_match_any_whitespace(pattern, text, matches):
+    assert bool(re.fullmatch(un.lexicon_pattern(pattern), text)) == matches
+
+
+# (text, expected units) — the seeds' and dev's wording, respaced and wrapped as pdftotext prints it
+SPACED_CASES = [
+    ("IV. CHẾ ĐỘ BÁO CÁO\n\nCác ban, ngành, cơ quan, đơn vị trên địa bàn xã,  báo  cáo kết quả công tác truyền "
+     "thông chính sách hàng năm gửi UBND xã trước ngày 13/12 để tổng hợp./.\n",
+     ["Các ban, ngành, cơ quan, đơn vị trên địa bàn xã"]),
+    ("Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.\nĐiều 2. Quyết định này có hiệu lực thi hành kể từ ngày "
+     "ký.\nĐiều 3.  Chánh  Văn phòng UBND thành phố; Giám đốc các Sở, Ban, ngành; Chủ tịch UBND các quận, huyện, "
+     "phường, xã chịu trách\n        nhiệm  thi hành Quyết định này./.\n",
+     ["Chánh Văn phòng UBND thành phố", "Giám đốc các Sở, Ban, ngành", "Chủ tịch UBND các quận, huyện, phường, xã"]),
+    ("      Điều 1. Thành lập Đoàn kiểm tra.\n      Điều 2. Tổ chức thực hiện\n      1. Đoàn kiểm tra tự giải thể "
+     "sau khi hoàn thành nhiệm vụ.\n      2. Chánh Văn phòng Sở, Trưởng phòng Quản lý công nghiệp, các tổ  chức "
+     "cá\nnhân có liên quan và các ông/bà có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.\n",
+     ["Đoàn kiểm tra", "Chánh Văn phòng Sở", "Trưởng phòng Quản lý công nghiệp", "các tổ chức cá nhân có liên quan",
+      "các ông/bà có tên tại Điều 1"]),
+    ("Trên đây là Kế hoạch kiểm tra của Đoàn, đề  nghị các thành viên và đơn vị có\n   liên quan phối hợp thực "
+     "hiện./.\n", ["các thành viên và đơn vị có liên quan"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", SPACED_CASES)
+def test_units_survive_respacing_and_wrapping(text, expected):
+    assignments, _ = _assign(text)
+    assert [a.unit for a in assignments] == expected
+
+
+# --- "Các" + a noun the lexicon does not list: a unit where a task follows it
+@pytest.mark.parametrize("text,unit", LEX["plural"]["examples"])
+def test_plural_examples_are_units(text, unit):
+    s, e = un.unit_at(text, text.find(unit))
+    assert text[s:e] == unit and un.is_collective(unit)
+
+
+@pytest.mark.parametrize("text", LEX["plural"]["not_units"])
+def test_plural_things_are_no_units(text):
+    assert un.unit_at(text) is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a report's next steps give the commune's villages work (a held-out-like commune report)
+    ("III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024\n- Tiếp tục đổi mới nội dung, hình thức tuyên truyền.\n"
+     "- Các thôn, bản chủ động cung cấp thông tin cho đài truyền thanh xã.\n",
+     [("Các thôn, bản", "thuc_hien", "III")]),
+    ("III. TỔ CHỨC THỰC HIỆN\n1. Các hội, đoàn thể: Phối hợp tuyên truyền đến hội viên, đoàn viên.\n"
+     "2. Các chi bộ trực thuộc tổ chức quán triệt Kế hoạch đến đảng viên.\n",
+     [("Các hội, đoàn thể", "phoi_hop", "III.1"), ("Các chi bộ trực thuộc", "thuc_hien", "III")]),
+    # no unit: things, not bodies, open these sentences
+    ("III. TỔ CHỨC THỰC HIỆN\n- Các nhiệm vụ được giao phải hoàn thành đúng hạn.\n"
+     "- Các hoạt động tuyên truyền phải bám sát thực tiễn.\n", []),
+])
+def test_plural_units_as_task_subjects(text, expected):
+    assignments, _ = _assign(text)
+    assert [(a.unit, a.role, a.section) for a in assignments] == expected
+
+
+def test_addressee_heading_is_its_units_section():
+    letter = ("Kính gửi:\n      - Phòng Giáo dục và Đào tạo các huyện, thị xã, thành phố;\n"
+              "      - Các trường trung học phổ thông, trường phổ thông dân tộc nội trú.\n\n"
+              "Sở Giáo dục và Đào tạo đề nghị các đơn vị thực hiện một số nội dung sau:\n"
+              "1. Phòng Giáo dục và Đào tạo các huyện, thị xã, thành phố\n- Tổng hợp kết quả, báo cáo Sở.\n"
+              "2. Các trường trung học phổ thông, trường phổ thông dân tộc nội trú\n"
+              "- Cập nhật thường xuyên thông tin trên trang thông tin điện tử của đơn vị.\n")
+    doc = document_from_text(letter, "t.txt")
+    sections = extract_sections(doc, Header())
+    assert [(s.path, s.kind) for s in sections] == [("1", "don_vi"), ("2", "don_vi")]
+    assignments, _ = _assign(letter)
+    assert ("Các trường trung học phổ thông, trường phổ thông dân tộc nội trú", "2") in \
+        [(a.unit, a.section) for a in assignments]
+
+
+# --- Party bodies as task subjects and headings
+def test_party_bodies_head_their_sections():
+    text = ("III. TỔ CHỨC THỰC HIỆN\n1. Ban Tuyên giáo Huyện ủy: Chủ trì, phối hợp với các cơ quan liên quan.\n"
+            "2. Đảng đoàn Hội đồng nhân dân huyện, Ban cán sự đảng Ủy ban nhân dân huyện: Lãnh đạo cụ thể hóa "
+            "Kế hoạch.\n3. Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã hội tăng cường giám sát việc "
+            "thực hiện.\n")
+    assignments, _ = _assign(text)
+    assert [(a.unit, a.role, a.section) for a in assignments] == [
+        ("Ban Tuyên giáo Huyện ủy", "chu_tri", "III.1"), ("Đảng đoàn Hội đồng nhân dân huyện", "thuc_hien", "III.2"),
+        ("Ban cán sự đảng Ủy ban nhân dân huyện", "thuc_hien", "III.2"),
+        ("Mặt trận Tổ quốc Việt Nam", "thuc_hien", "III"), ("các tổ chức chính trị - xã hội", "thuc_hien", "III")]
+
+
+# --- a plan issued with a decision, after its signature
+DECISION_WITH_PLAN = (
+    "QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch thúc đẩy chuyển đổi số năm 2024.\n"
+    "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.\n"
+    "Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Thông tin và Truyền thông chịu trách nhiệm thi "
+    "hành Quyết định này./.\n\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n\n"
+    "KẾ HOẠCH\nThúc đẩy chuyển đổi số năm 2024\n      (Ban hành kèm theo Quyết định số 612/QĐ-UBND ngày 15 tháng 3 năm "
+    "2024 của Chủ tịch\nỦy ban nhân dân tỉnh)\n\nI. MỤC TIÊU\n- 80% hồ sơ được xử lý trực tuyến.\n\n"
+    "II. TỔ CHỨC THỰC HIỆN\n1. Sở Thông tin và Truyền thông: Chủ trì, hướng dẫn, đôn đốc triển khai Kế hoạch.\n"
+    "2. Sở Tài chính: Tham mưu bố trí kinh phí thực hiện Kế hoạch.\n")
+
+
+def test_plan_attached_to_a_decision_is_read():
+    doc = document_from_text(DECISION_WITH_PLAN, "t.txt")
+    header = Header(doc_type="QĐ", body_start=DECISION_WITH_PLAN.index("Điều 1"))
+    sections = extract_sections(doc, header)
+    assert [(s.path, s.kind) for s in sections] == [
+        ("Đ1", "other"), ("Đ2", "other"), ("Đ3", "to_chuc_thuc_hien"), ("I", "muc_dich"),
+        ("II", "to_chuc_thuc_hien"), ("II.1", "don_vi"), ("II.2", "don_vi")]
+    assignments, _ = extract_assignments(doc, header, sections, extract_dates(doc))
+    assert [(a.unit, a.role, a.section) for a in assignments] == [
+        ("Chánh Văn phòng Ủy ban nhân dân tỉnh", "thuc_hien", "Đ3"),
+        ("Giám đốc Sở Thông tin và Truyền thông", "thuc_hien", "Đ3"),
+        ("Sở Thông tin và Truyền thông", "chu_tri", "II.1"), ("Sở Tài chính", "thuc_hien", "II.2")]
+
+
+def test_appendix_of_a_plan_is_no_attached_document():
+    text = ("I. NỘI DUNG\n1. Hoàn thiện thể chế\n- Rà soát văn bản.\nNơi nhận:\n- Lưu: VT.\n\nPHỤ LỤC\n"
+            "(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 02/01/2024)\nI. Nhiệm vụ chung\n1. Sở Tư pháp: "
+            "Chủ trì rà soát.\n")
+    doc = document_from_text(text, "t.txt")
+    assert [s.path for s in extract_sections(doc, Header(doc_type="QĐ"))] == ["I", "I.1"]

@@ -17,13 +17,18 @@ from dataclasses import dataclass
 
 from .. import lexicon
 from ..model import Document, Header, Section, Span
-from .unit_names import UPPER, fold_ws, heading_unit
+from .unit_names import UPPER, addressees, fold_ws, heading_unit, lexicon_pattern
 
 # Where the closing zone begins when the header did not say: Nơi nhận, an appendix, or the
 # "attached to Decision no." line of a decision's attached plan.
 _CLOSING = re.compile(      # led by the line break: a literal lets the regex engine scan fast
-    r"\n[ \t|]*(?:Nơi nhận\b|PHỤ LỤC\b|Phụ lục(?: số)? [IVX\d]+\s*$|\(?Ban hành kèm theo (?:Quyết định|Kế hoạch))",
-    )
+    lexicon_pattern(r"\n[ \t|]*(?:Nơi nhận\b|PHỤ LỤC\b|Phụ lục(?: số)? [IVX\d]+[ \t]*$"
+                    r"|\(?Ban hành kèm theo (?:Quyết định|Kế hoạch))"), re.M)
+
+# the line of a decision's attached document that names the decision ("(Ban hành kèm theo
+# Quyết định số 612/QĐ-UBND ngày ...)"), at most this long up to its closing bracket
+_ISSUED_WITH_DECISION = re.compile(lexicon_pattern(r"Ban hành kèm theo Quyết định"))
+_MAX_LABEL = 400
 
 _UP = UPPER
 # A numbered line; searched led by its line break (a literal lets the regex engine scan fast),
@@ -54,10 +59,11 @@ _MAX_HEADING_WORDS = 45
 _MAX_SENTENCE_WORDS = 25
 
 _KINDS_LEX = lexicon.load("section_kinds")
-_KINDS = [(re.compile(k["pattern"]), k["kind"]) for k in _KINDS_LEX["kind"]]
-_EXECUTION = re.compile(_KINDS_LEX["article"]["execution"])
-_EXECUTION_TITLE = re.compile(_KINDS_LEX["article"]["title"], re.I)
+_KINDS = [(re.compile(lexicon_pattern(k["pattern"])), k["kind"]) for k in _KINDS_LEX["kind"]]
+_EXECUTION = re.compile(lexicon_pattern(_KINDS_LEX["article"]["execution"]))
+_EXECUTION_TITLE = re.compile(lexicon_pattern(_KINDS_LEX["article"]["title"]), re.I)
 _REPORT_TYPES = set(_KINDS_LEX["report"]["doc_types"])
+_ATTACHING_TYPES = set(_KINDS_LEX["attached"]["doc_types"])
 
 
 @dataclass(slots=True)
@@ -70,6 +76,7 @@ class _Node:
     line_start: int
     heading_end: int   # end of the heading's text (before an inline task)
     body_text_start: int
+    unit: bool = False  # known to name a unit: by its colon and task, or as an addressee
 
 
 def body_bounds(doc: Document, header: Header) -> tuple[int, int]:
@@ -95,6 +102,26 @@ def closing_zones(doc: Document, header: Header) -> list[tuple[str, Span]]:
     return zones
 
 
+def attached_bounds(doc: Document, header: Header, body_end: int) -> list[tuple[int, int]]:
+    """[start, end) of each document a decision issues with it ("KẾ HOẠCH ... (Ban hành kèm
+    theo Quyết định số ...)" after the signature): the substance of the decision, read like a
+    body from the end of that line to the next closing zone. An appendix's own "kèm theo" line
+    (under PHỤ LỤC) opens no such document."""
+    if header.doc_type not in _ATTACHING_TYPES or not _ISSUED_WITH_DECISION.search(doc.text, body_end):
+        return []               # most documents: no scan of the closing zones
+    out = []
+    previous = None
+    for name, span in closing_zones(doc, header):
+        label = _ISSUED_WITH_DECISION.search(doc.text, span.start, min(span.end, span.start + _MAX_LABEL))
+        if name == "kem_theo" and previous != "phu_luc" and label:
+            label_end = doc.text.find(")", span.start, min(span.end, span.start + _MAX_LABEL))
+            line_end = doc.text.find("\n", max(label_end, span.start), span.end)
+            if line_end >= 0:
+                out.append((line_end, span.end))
+        previous = name
+    return out
+
+
 def heading_kind(heading: str) -> str | None:
     """The kind a heading's words give (None when no lexicon entry matches)."""
     folded = fold_ws(heading).lower()
@@ -107,7 +134,19 @@ def heading_kind(heading: str) -> str | None:
 
 
 def extract_sections(doc: Document, header: Header) -> list[Section]:
-    start, end = body_bounds(doc, header)
+    """The body's section tree, then that of each document the decision issues with it (its
+    own paths I, II, III next to the articles Đ1, Đ2; one whose paths would repeat the body's,
+    an attached regulation's own "Điều 1", is left out)."""
+    body_start, body_end = body_bounds(doc, header)
+    sections = _sections_in(doc, header, body_start, body_end)
+    for start, end in attached_bounds(doc, header, body_end):
+        attached = _sections_in(doc, header, start, end)
+        if not {s.path for s in sections} & {s.path for s in attached}:
+            sections += attached
+    return sections
+
+
+def _sections_in(doc: Document, header: Header, start: int, end: int) -> list[Section]:
     text = doc.text
     first = _MARKER_AT.match(text, start, end) if start == 0 or text[start - 1] == "\n" else None
     found = ([first] if first else []) + list(_MARKER.finditer(text, start, end))
@@ -119,6 +158,10 @@ def extract_sections(doc: Document, header: Header) -> list[Section]:
         if bold:
             candidates = sorted(candidates + bold, key=lambda n: n.line_start)
             nodes = sorted(nodes + bold, key=lambda n: n.line_start)
+    # a heading that repeats one of the letter's addressees is that unit's section
+    addressed = {a.lower() for a in addressees(text, nodes[0].line_start)} if nodes else set()
+    for n in nodes if addressed else ():
+        n.unit = n.unit or fold_ws(n.heading).rstrip(_TRAILING).lower() in addressed
     return _tree(nodes, candidates, text, end, header)
 
 
@@ -259,7 +302,8 @@ def _is_heading(text: str, c: _Node, candidates: list[_Node], nxt_index: int, en
         return True
     phrase, colon, task = c.heading.partition(":")
     if colon and task.strip() and not task.strip().startswith(("-", "+")):
-        if heading_unit(phrase):
+        if heading_unit(phrase, plural=True):
+            c.unit = True
             text_start = c.body_text_start - len(c.heading)
             c.heading = phrase
             c.heading_end = text_start + len(phrase)
@@ -322,6 +366,8 @@ def _tree(nodes: list[_Node], candidates: list[_Node], text: str, end: int,
 
 def _kind(n: _Node, heading: str, text: str, sec_end: int, parent: tuple[_Node, Section] | None,
           report: bool) -> str:
+    if n.unit:
+        return "don_vi"
     if n.kind == "dieu":
         body = text[n.body_text_start:sec_end]
         title = body.split("\n", 1)[0]
@@ -331,8 +377,9 @@ def _kind(n: _Node, heading: str, text: str, sec_end: int, parent: tuple[_Node, 
         return "other"
     kind = heading_kind(heading)
     if kind is None:
-        top = parent is None or parent[0].kind == "part"
-        kind = "ket_qua" if report and top else "other"
+        # a report's top-level section describes what was done; under a PHẦN the part carries
+        # that division, and its sections are topics ("Về kinh tế", "Công tác chỉ đạo")
+        kind = "ket_qua" if report and parent is None else "other"
     return kind
 
 

@@ -15,25 +15,74 @@ from .. import lexicon
 # Every upper-case letter of Vietnamese text, for the lexicon's "{UPPER}" (re has no \p{Lu}).
 UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper() and c.isalpha())
 LOWER = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.islower() and c.isalpha())
+_QUANTIFIERS = "?*+{"
+
+
+def lexicon_pattern(pattern: str, gap: str = r"\s+") -> str:
+    """A lexicon pattern (models/*.toml) ready to compile: "{UPPER}" / "{LOWER}" stand for the
+    upper / lower-case letters, and each run of literal spaces matches `gap`, any whitespace by
+    default: pdftotext justifies lines with runs of spaces and wraps a name or a cue over a line
+    break ("chịu trách\n  nhiệm thi hành"). Spaces inside a character class or a lookbehind
+    (which must keep a fixed width) stay literal."""
+    pattern = pattern.replace("{UPPER}", UPPER).replace("{LOWER}", LOWER)
+    out: list[str] = []
+    lookbehinds: list[bool] = []          # for each open group: is it a lookbehind?
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        j = i + 1
+        if c == "\\":
+            j = i + 2
+        elif c == "[":                    # copied whole; "]" first in a class is a member
+            j += (pattern[j:j + 1] == "^")
+            j += (pattern[j:j + 1] == "]")
+            while j < n and pattern[j] != "]":
+                j += 2 if pattern[j] == "\\" else 1
+            j += 1
+        elif c == "(":
+            lookbehinds.append(pattern.startswith(("(?<=", "(?<!"), i))
+        elif c == ")" and lookbehinds:
+            lookbehinds.pop()
+        elif c == " " and not any(lookbehinds):
+            while j < n and pattern[j] == " ":
+                j += 1
+            out.append(f"(?:{gap})" if j < n and pattern[j] in _QUANTIFIERS else gap)
+            i = j
+            continue
+        out.append(pattern[i:j])
+        i = j
+    return "".join(out)
+
+
 _LEX = lexicon.load("units")
 # a head broken over two lines ("Giám\nđốc") or glued ("Thủtrưởng") by pdftotext is still a head
-_HEAD_ALT = "|".join(f"(?:{h['pattern']})" for h in _LEX["head"]).replace("{UPPER}", UPPER).replace(" ", r"\s*")
+_GLUED_GAP = r"\s*"
+_HEAD_ALT = "|".join(f"(?:{lexicon_pattern(h['pattern'], _GLUED_GAP)})" for h in _LEX["head"])
 HEAD = re.compile(f"(?:{_HEAD_ALT})")
-PREFIX_ALT = _LEX["prefix"]["pattern"]
+# "Các thôn, bản", "các trường ...": a unit only where a task follows it (see `unit_at`)
+PLURAL_ALT = lexicon_pattern(_LEX["plural"]["pattern"])
+_PLURAL_HEAD = re.compile(PLURAL_ALT)
+# the opening words of a unit's task: a verb of work, or a colon before it
+TASK_START = re.compile(lexicon_pattern(_LEX["cue"]["task_start"]))
+_MAX_PLURAL_WORDS = 14
+PREFIX_ALT = lexicon_pattern(_LEX["prefix"]["pattern"])
 PREFIX = re.compile(PREFIX_ALT)
-STOP = re.compile(_LEX["stop"]["pattern"].replace("{HEAD}", _HEAD_ALT))
+STOP = re.compile(lexicon_pattern(_LEX["stop"]["pattern"]).replace("{HEAD}", _HEAD_ALT))
 _LIST_GOES_ON = re.compile(rf"[^,;:.\n]*[,;]\s*(?:và\s+)?(?={_HEAD_ALT})")
 _PLURAL = re.compile(r"[Cc]ác\s+[a-zđ]")
-_DISTRIBUTIVE = re.compile(_LEX["distributive"]["pattern"])
-_HOLDER = re.compile(_LEX["distributive"]["holder"])
-_TITLE = re.compile(_LEX["title"]["pattern"])
-_JOINT_OFFICE = re.compile(_LEX["joint_office"]["office"])
-_JOINT_PARTNER = re.compile(_LEX["joint_office"]["partner"])
-_COLLECTIVE_WORDS = re.compile(_LEX["collective"]["words"])
-_COLLECTIVE = re.compile(_LEX["collective"]["marker"], re.I)
+_DISTRIBUTIVE = re.compile(lexicon_pattern(_LEX["distributive"]["pattern"]))
+_HOLDER = re.compile(lexicon_pattern(_LEX["distributive"]["holder"]))
+_TITLE = re.compile(lexicon_pattern(_LEX["title"]["pattern"]))
+_JOINT_OFFICE = re.compile(lexicon_pattern(_LEX["joint_office"]["office"]))
+_JOINT_PARTNER = re.compile(lexicon_pattern(_LEX["joint_office"]["partner"]))
+_COLLECTIVE_WORDS = re.compile(lexicon_pattern(_LEX["collective"]["words"]))
+_COLLECTIVE = re.compile(lexicon_pattern(_LEX["collective"]["marker"]), re.I)
 # a list separator followed by the head of another unit
 _SPLIT = re.compile(rf"(?=[\s;,v])\s*(?:;|,|\bvà\b)\s*(?=(?:{_HEAD_ALT}))")   # fails fast inside words
 _MAX_UNIT_WORDS = 22
+_ADDRESSEE = re.compile(r"Kính\s+gửi\s*:?[ \t|]*(?P<to>[^\n]*)")
+_ADDRESSEE_LINES = re.compile(r"(?:\n[ \t|]*[-+•*–][^\n]*)+")       # "- Sở A;" one a line
+_ADDRESSEE_SPLIT = re.compile(r"[;\n]|(?:^|\s)-\s")      # "- Sở A; - Sở B"
 _TRAIL = " \t\n,;:.-–"      # stripped from a name's end (str.rstrip: a "+$" regex is slow)
 
 _ABBR = _LEX["abbreviations"]
@@ -55,11 +104,13 @@ def fold_ws(s: str) -> str:
     return " ".join(s.split())
 
 def unit_at(text: str, pos: int = 0, endpos: int | None = None) -> tuple[int, int] | None:
-    """(start, end) of the unit name (or list of names) that opens text[pos:], prefix skipped."""
+    """(start, end) of the unit name (or list of names) that opens text[pos:], prefix skipped.
+    A class named by "Các" and a noun the lexicon does not know is a unit only where a task
+    follows it ("Các thôn, bản chủ động ..."), not in running text ("Các trường có 500 ...")."""
     endpos = len(text) if endpos is None else endpos
     p = PREFIX.match(text, pos, endpos)
     s = p.end() if p else pos
-    head = HEAD.match(text, s, endpos)
+    head = HEAD.match(text, s, endpos) or _PLURAL_HEAD.match(text, s, endpos)
     if not head:
         return None
     e = endpos
@@ -69,17 +120,43 @@ def unit_at(text: str, pos: int = 0, endpos: int | None = None) -> tuple[int, in
             continue            # a verb-like word inside a name: the list goes on after it
         e = st.start()
         break
-    return s, s + len(text[s:e].rstrip(_TRAIL))
+    e = s + len(text[s:e].rstrip(_TRAIL))
+    if head.re is _PLURAL_HEAD and not _acting_plural(text, s, e, endpos):
+        return None
+    return s, e
 
 
-def heading_unit(heading: str) -> str | None:
-    """The unit a heading names ("Đề nghị Ban Tuyên giáo Đảng ủy" -> "Ban Tuyên giáo Đảng ủy")."""
+def _acting_plural(text: str, s: int, e: int, endpos: int) -> bool:
+    """Whether the plural name text[s:e] is short and a task follows it."""
+    rest = text[e:min(endpos, e + 60)]
+    return text.count(" ", s, e) < _MAX_PLURAL_WORDS and not rest.lstrip().startswith("(") \
+        and bool(TASK_START.match(rest))
+
+
+def heading_unit(heading: str, plural: bool = False) -> str | None:
+    """The unit a heading names ("Đề nghị Ban Tuyên giáo Đảng ủy" -> "Ban Tuyên giáo Đảng ủy");
+    with `plural`, also a class named by "Các" and any noun ("Các trường ...": the heading is
+    known to name a unit, by its colon and task or by the letter's addressees)."""
     h = fold_ws(heading)
     p = PREFIX.match(h)
     s = p.end() if p else 0
-    if not HEAD.match(h, s):
+    if not (HEAD.match(h, s) or plural and _PLURAL_HEAD.match(h, s)):
         return None
     return h[s:].rstrip(_TRAIL) or None
+
+
+def addressees(text: str, end: int) -> list[str]:
+    """The pieces of the "Kính gửi:" list (whitespace folded): on its line ("Kính gửi: Sở A;
+    Sở B"), or one a line in the dashed lines under it."""
+    m = _ADDRESSEE.search(text, 0, end)
+    if not m:
+        return []
+    block = m.group("to")
+    if not block.strip():
+        lines = _ADDRESSEE_LINES.match(text, m.end(), end)
+        block = lines.group() if lines else ""
+    pieces = (fold_ws(p).strip(" |-.") for p in _ADDRESSEE_SPLIT.split(block))
+    return [p for p in pieces if p]
 
 
 def split_units(names: str) -> list[tuple[int, int, str]]:

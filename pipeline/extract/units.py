@@ -23,48 +23,68 @@ from .. import lexicon
 from ..model import Assignment, DateExpr, Document, Header, Section, Span, Task
 from . import unit_names as un
 from .unit_names import fold_ws
-from .sections import body_bounds
+from .sections import attached_bounds, body_bounds
 
 _LEX = lexicon.load("units")
-_CHU_TRI = re.compile(_LEX["role"]["chu_tri"], re.I)
-_PHOI_HOP = re.compile(_LEX["role"]["phoi_hop"], re.I)
-_COOPERATING = re.compile(_LEX["role"]["cooperating"])
+_CHU_TRI = re.compile(un.lexicon_pattern(_LEX["role"]["chu_tri"]), re.I)
+_PHOI_HOP = re.compile(un.lexicon_pattern(_LEX["role"]["phoi_hop"]), re.I)
+_COOPERATING = re.compile(un.lexicon_pattern(_LEX["role"]["cooperating"]))
+_CUE_SPACING = 12           # extra whitespace a wrapped or justified cue phrase may hold
 
 
-def _cue_regex(phrase: str) -> tuple[re.Pattern, int]:
+def _cue_regex(phrase: str) -> tuple[re.Pattern, re.Pattern, int]:
     """A cue phrase found led by a literal (its last word; a one-word phrase without its first
-    letter), the whole phrase checked behind it: the regex engine scans for a literal fast.
-    Its first letter in either case, a line break allowed between its words ("đề\\nnghị").
-    Returns the regex and how far before the literal the phrase begins."""
+    letter): the regex engine scans for a literal fast, and checks the phrase behind it where
+    its words are one whitespace apart ("đề\\nnghị": group `one`). Where more whitespace stands
+    before the literal ("đề  nghị"), the whole phrase is checked after the scan, its words any
+    whitespace apart. Its first letter in either case. Returns the literal's regex, the
+    phrase's (anchored at its end) and the phrase's length."""
     words = phrase.split()
-    literal = words[-1] if len(words) > 1 else words[0][1:]
-    first = phrase[0]
-    behind = f"[{first.lower()}{first.upper()}]" + r"\s".join(map(re.escape, [words[0][1:], *words[1:]]))
-    return re.compile(re.escape(literal) + f"(?<={behind})" + r"\s+"), len(phrase) - len(literal)
+    literal = re.escape(words[-1] if len(words) > 1 else words[0][1:])
+    first = f"[{phrase[0].lower()}{phrase[0].upper()}]"
+    rest = list(map(re.escape, [words[0][1:], *words[1:]]))
+    behind = first + r"\s".join(rest)
+    scan = re.compile(f"{literal}(?:(?<={behind})(?P<one>)|(?<=\\s\\s{literal}))\\s+")
+    whole = re.compile(first + un.lexicon_pattern(" ".join(rest)) + r"\Z")
+    return scan, whole, len(phrase)
+
+
+def _directive_cues(text: str, start: int, end: int):
+    """Every directive cue in text[start:end]: (where the phrase begins, where the text after it
+    resumes)."""
+    for scan, whole, length in _DIRECTIVES:
+        for m in scan.finditer(text, start, end):
+            if m.group("one") is not None:          # checked by the scan
+                yield m.start("one") - length, m.end()
+                continue
+            lit_end = m.start() + len(m.group().rstrip())
+            phrase = whole.search(text, max(start, lit_end - length - _CUE_SPACING), lit_end)
+            if phrase:
+                yield phrase.start(), m.end()
 
 
 _DIRECTIVES = [_cue_regex(p) for p in _LEX["cue"]["directive"]]
-_CONSIDERED = re.compile(_LEX["cue"]["considered"])
-_PAST_CLAUSE = re.compile(_LEX["cue"]["past_clause"])
-_QUOTED_SUBJECT = re.compile(_LEX["cue"]["quoted_subject"])
-_AGENT = re.compile(_LEX["agent"]["cue"])
-_AGENT_VERB = re.compile(_LEX["agent"]["verbs"])
-_ANAPHORA = re.compile(_LEX["anaphora"]["pattern"].replace("{LOWER}", un.LOWER))
+_CONSIDERED = re.compile(un.lexicon_pattern(_LEX["cue"]["considered"]))
+_PAST_CLAUSE = re.compile(un.lexicon_pattern(_LEX["cue"]["past_clause"]))
+_QUOTED_SUBJECT = re.compile(un.lexicon_pattern(_LEX["cue"]["quoted_subject"]))
+_AGENT = re.compile(un.lexicon_pattern(_LEX["agent"]["cue"]))
+_AGENT_VERB = re.compile(un.lexicon_pattern(_LEX["agent"]["verbs"]))
+_ANAPHORA = re.compile(un.lexicon_pattern(_LEX["anaphora"]["pattern"]))
 _GENERIC_REFERENCE = {un.fold(w) for w in _LEX["anaphora"]["generic"]}
-_LIST_INTRO = re.compile(_LEX["anaphora"]["list_intro"])    # ends with the colon
+_LIST_INTRO = re.compile(un.lexicon_pattern(_LEX["anaphora"]["list_intro"]))    # ends with the colon
 _LIST_INTRO_WIDTH = 40
 _COLON = re.compile(":")
 _POLITE = re.compile(r"uý\s")           # "Quý Sở", "quý cơ quan": always the addressee
-_TABLE_HEADER = re.compile(_LEX["table"]["header_cue"], re.M)
-_COLUMNS = [(re.compile(c["pattern"]), c["role"]) for c in _LEX["table"]["column"]]
+_TABLE_HEADER = re.compile(un.lexicon_pattern(_LEX["table"]["header_cue"]), re.M)
+_COLUMNS = [(re.compile(un.lexicon_pattern(c["pattern"])), c["role"]) for c in _LEX["table"]["column"]]
 _UNIT_COLUMNS = ("chu_tri", "phoi_hop", "thuc_hien")
 _CELL_SPLIT = re.compile(r"\s*;\s*|\n")
-_REPORTED = re.compile(_LEX["cue"]["reported"])
-_TASK_START = re.compile(_LEX["cue"]["task_start"])
-_CLOSING = re.compile(_LEX["cue"]["closing"])
+_REPORTED = re.compile(un.lexicon_pattern(_LEX["cue"]["reported"]))
+_TASK_START = un.TASK_START
+_CLOSING = re.compile(un.lexicon_pattern(_LEX["cue"]["closing"]))
 _LIST_ITEM = re.compile(r"[ \t|]*\d{1,2}(?:\.\d{1,2})*[.)]")
 # sections whose sentences give work to the units they open with
-_TASK_KINDS = {"to_chuc_thuc_hien", "che_do_bao_cao"}
+_TASK_KINDS = {"to_chuc_thuc_hien", "che_do_bao_cao", "phuong_huong"}
 _SENTENCE_LOOKBACK = 300
 _MARKER_ONLY = re.compile(r"[ \t|]*(?:(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)/:]?)?[ \t]*$")
 _LIST_NEXT = re.compile(r"\s*(?:[;,]|\bvà\b)\s*")
@@ -74,7 +94,7 @@ _REPORT_TYPES = set(lexicon.load("section_kinds")["report"]["doc_types"])
 # start after a bullet or number, a line start in capitals (a wrapped line goes on in lower
 # case), a full stop, or a spaced dash. Each regex is led by a literal so that the regex engine
 # scans fast (one alternation of them is four times slower).
-_UNIT_AHEAD = rf"(?=[{un.UPPER}cđtngyks])(?=(?:{un.PREFIX_ALT})?(?:{un.HEAD.pattern}))"
+_UNIT_AHEAD = rf"(?=[{un.UPPER}cđtngyks])(?=(?:{un.PREFIX_ALT})?(?:{un.HEAD.pattern}|{un.PLURAL_ALT}))"
 _SENTENCE_STARTS = (
     re.compile(r"\n[ \t|]*(?:[-+•*–]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|Điều\s+\d+\.)[ \t]*"
                + _UNIT_AHEAD),
@@ -86,8 +106,6 @@ _SENTENCE_STARTS = (
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n[ \t|]*(?:[-+•*]|\d{1,2}[.)])")
 _INTRODUCTION = re.compile(r"như sau\s*:|sau đây\s*:|dưới đây\s*:")
 _BULLET = re.compile(r"\n[ \t|]*[-+•*–][ \t]*")     # led by the line break: a fast scan
-_ADDRESSEE = re.compile(r"Kính gửi\s*:?[ \t|]*(?P<to>[^\n]*)")
-_ADDRESSEE_SPLIT = re.compile(r"[;\n]|(?:^|\s)-\s")      # "- Sở A; - Sở B"
 _BLANKS = re.compile(r"\s*")
 _BRACKET = re.compile(r"[()]")
 
@@ -104,9 +122,21 @@ def role_of(task: str) -> str:
 def extract_assignments(doc: Document, header: Header, sections: list[Section],
                         dates: list[DateExpr]) -> tuple[list[Assignment], list[Assignment]]:
     text = doc.text
-    start, end = body_bounds(doc, header)
     locality = header.issuer.locality
     found = _Collector()
+    body = body_bounds(doc, header)
+    for start, end in [body, *attached_bounds(doc, header, body[1])]:
+        inside = [s for s in sections if start <= s.span.start < end]
+        _assignments_in(text, start, end, header, inside, found, locality)
+    _table_assignments(text, body[0], sections, found, locality, dates)
+    _time_tasks(found.assignments, dates)
+    return found.assignments, found.reported
+
+
+def _assignments_in(text: str, start: int, end: int, header: Header, sections: list[Section],
+                    found: _Collector, locality: str | None) -> None:
+    """The assignments of text[start:end] (the body, or a document attached to a decision),
+    whose sections are `sections`."""
     unit_sections = [s for s in sections if s.kind == "don_vi"]
     closing = _CLOSING.search(text, max([s.span.start for s in sections], default=start), end)
     closing_at = closing.start() + 1 if closing else end
@@ -125,21 +155,16 @@ def extract_assignments(doc: Document, header: Header, sections: list[Section],
                       or _on_list_item(text, pos, headings))
         _subject_assignment(text, pos, end, sections, found, locality, gives_work)
     referents = _Referents(text, start, end)
-    for rx, lead in _DIRECTIVES:
-        for m in rx.finditer(text, start + lead, end):
-            cue = m.start() - lead
-            if _inside(cue, skip) or (cue and text[cue - 1].isalpha()) or (
-                    "\n" in m.group() and _MARKER_ONLY.match(text, text.rfind("\n", 0, cue) + 1, cue)):
-                continue        # a heading ("2. Kiến nghị"), not a cue
-            _directive_assignment(text, cue, m.end(), end, sections, found, locality, referents)
+    for cue, after in _directive_cues(text, start, end):
+        if _inside(cue, skip) or (cue and text[cue - 1].isalpha()) or (
+                "\n" in text[cue:after] and _MARKER_ONLY.match(text, text.rfind("\n", 0, cue) + 1, cue)):
+            continue        # a heading ("2. Kiến nghị"), not a cue
+        _directive_assignment(text, cue, after, end, sections, found, locality, referents)
     for pos, (s, e), names in referents.polite():
         if _TASK_START.match(text[e:e + 100]) and not _inside(pos, skip):
             _add_units(text, s, e, _sentence_end(text, e, end), sections, found, locality, False, names)
     if header.doc_type not in _REPORT_TYPES:
         _agent_assignments(text, start, end, sections, found, locality)
-    _table_assignments(text, start, sections, found, locality, dates)
-    _time_tasks(found.assignments, dates)
-    return found.assignments, found.reported
 
 
 def _time_tasks(assignments: list[Assignment], dates: list[DateExpr]) -> None:
@@ -206,9 +231,7 @@ def _on_list_item(text: str, pos: int, headings: set[int]) -> bool:
 def _heading_assignments(text: str, sec: Section, found: _Collector, locality: str | None,
                          closing_at: int) -> None:
     hs = sec.heading_span or Span(sec.span.start, sec.span.start)
-    named = un.heading_unit(sec.heading)
-    if not named:
-        return
+    named = un.heading_unit(sec.heading, plural=True) or sec.heading     # a don_vi heading names units
     body_start = hs.end
     body = text[body_start:max(body_start, min(sec.span.end, closing_at))]
     tasks = _tasks(body, body_start)
@@ -364,13 +387,9 @@ class _Referents:
 
 def _addressees(text: str, end: int) -> list[str]:
     """The units after "Kính gửi:" (one, or a dashed list)."""
-    m = _ADDRESSEE.search(text, 0, end)
-    if not m:
-        return []
     names = []
-    for piece in _ADDRESSEE_SPLIT.split(m.group("to")):
-        piece = piece.strip(" \t|-.")
-        u = un.unit_at(piece) if piece else None
+    for piece in un.addressees(text, end):
+        u = un.unit_at(piece)
         if u:
             names.extend(n for _, _, n in un.split_units(piece[u[0]:u[1]]))
     return names
