@@ -22,16 +22,17 @@ from pipeline.normalize import document_from_text
 
 HELDOUT = Path(__file__).resolve().parent.parent / "corpus" / "heldout"
 
-# field -> lowest acceptable value (accuracy, or F1 for the set fields). Measured on 2026-11-24:
-# doc_type 1.0, number/symbol/issue_date/issuer.level/issuer.locality 0.9, place 1.0,
-# issuer.province 0.889, title/signer 1.0, citations/basis/directives 1.0, sections 0.902,
-# section.headings 0.932, assignments 0.871, recipients 1.0, implements 1.0.
+# field -> lowest acceptable value (accuracy, or F1 for the set fields). First measured on
+# 2026-11-24 at: number/symbol/issue_date/issuer 0.9, sections 0.902, assignments 0.871; the
+# header, sections and units fixes that followed (general rules, see bench/ROBUSTNESS.md) bring
+# every field to 1.0, so a change that loses one document's field now fails here. Since those
+# fixes were found on this set, it is a regression guard now, no longer unseen data.
 FLOORS = {
-    "doc_type": 0.95, "number": 0.85, "symbol": 0.85, "issue_date": 0.85, "place": 0.95,
-    "issuer.level": 0.85, "issuer.locality": 0.85, "issuer.province": 0.85, "title": 0.95,
+    "doc_type": 0.95, "number": 0.95, "symbol": 0.95, "issue_date": 0.95, "place": 0.95,
+    "issuer.level": 0.95, "issuer.locality": 0.95, "issuer.province": 0.95, "title": 0.95,
     "signer.name": 0.95, "citation.date": 0.95,
     "citations": 0.97, "citations.named": 0.95, "basis": 0.97, "directives": 0.95,
-    "sections": 0.87, "section.headings": 0.90, "assignments": 0.84, "recipients": 0.97,
+    "sections": 0.97, "section.headings": 0.97, "assignments": 0.95, "recipients": 0.97,
     "implements 07/CT-TTg@2023": 0.95,
 }
 
