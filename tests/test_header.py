@@ -525,3 +525,11 @@ def test_titles_over_blank_lines(after_date: str, title: str, body: str | None) 
 def test_a_province_name_cut_by_a_line_break_counts_for_the_full_name() -> None:
     text = "Tổ chức tuyên truyền trên địa bàn tỉnh Hà\nNam theo kế hoạch; các xã của tỉnh Hà Nam thực hiện."
     assert I.most_named(I._PROVINCE_RX, text) == "Hà Nam"
+
+
+def test_a_commune_in_a_centrally_run_city_takes_the_city_as_province() -> None:
+    text = ("ỦY BAN NHÂN DÂN\nXÃ NAM THANH MIỆN\nSố: 59/BC-UBND\nNam Thanh Miện, ngày 27 tháng 11 năm 2026\n"
+            "BÁO CÁO\nKết quả năm 2026\nThực hiện Kế hoạch của Ủy ban nhân dân thành phố Hải Phòng, "
+            "Ủy ban nhân dân xã báo cáo như sau:\nI. KẾT QUẢ\nNội dung.")
+    h = H.extract_header(document_from_text(text))
+    assert (h.issuer.level, h.issuer.province) == ("xa", "Hải Phòng")

@@ -129,3 +129,25 @@ def test_page_breaks_make_pages(tmp_path: Path) -> None:
     doc = read(str(tmp_path / "p.docx"))
     assert doc.pages == 2
     assert doc.locate(doc.text.index("Nơi nhận")) == (2, 0)
+
+
+def test_header_cells_with_line_breaks_read_line_by_line(tmp_path: Path) -> None:
+    """Header cells typed with Shift+Enter: one paragraph holding line breaks (w:br)."""
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=2)
+    for cell, lines in zip(table.rows[0].cells, [
+            ["UBND HUYỆN THẠCH THÀNH", "ỦY BAN NHÂN DÂN XÃ THẠCH CẨM", "Số: 67/BC-UBND"],
+            ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+             "Thạch Cẩm, ngày 13 tháng 12 năm 2023"]]):
+        run = cell.paragraphs[0].add_run(lines[0])
+        for line in lines[1:]:
+            run.add_break()
+            run.add_text(line)
+    document.add_paragraph("BÁO CÁO")
+    document.save(tmp_path / "br.docx")
+    doc = read(str(tmp_path / "br.docx"))
+    assert doc.text.splitlines()[:4] == ["UBND HUYỆN THẠCH THÀNH", "ỦY BAN NHÂN DÂN XÃ THẠCH CẨM",
+                                         "Số: 67/BC-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+    from pipeline.extract.header import extract_header
+    h = extract_header(doc)
+    assert (h.issuer.level, h.issuer.locality, h.symbol) == ("xa", "Thạch Cẩm", "67/BC-UBND")

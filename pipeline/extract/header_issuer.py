@@ -40,6 +40,8 @@ _NAME = f"[{UPPER}][{LOWER}]+"
 # Capitalised words; two names may be joined by a dash ("Bà Rịa - Vũng Tàu").
 _PLACE_NAME = rf"((?:{_NAME})(?:(?:[ \t]+|[ \t]?[-–][ \t]?){_NAME}){{0,4}})"
 _PROVINCE_RX = re.compile(r"tỉnh(?<!\wtỉnh)(?<!các tỉnh)\s+" + _PLACE_NAME)
+# A centrally-run city is a province: "thành phố Hải Phòng" names the province of a commune in it.
+_CITY_RX = re.compile(r"(?:thành\s+phố|TP\.?)(?<!\wthành phố)\s+" + _PLACE_NAME)
 _DISTRICT_RX = re.compile(r"(?:[Hh]uyện|[Tt]hị\s+xã|[Qq]uận)(?<!\w[Hh]uyện)(?<!các huyện)\s+" + _PLACE_NAME)
 
 # A body sentence whose subject is the issuer: "<body> [(sau đây gọi là ...)] [đã] <verb>".
@@ -172,6 +174,13 @@ def most_named(rx: re.Pattern, text: str) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def _central_city(text: str) -> str | None:
+    """The centrally-run city the text names most often, when it names no province."""
+    counts = Counter(n for n in (fold(m.group(1)) for m in _CITY_RX.finditer(text))
+                     if n.casefold() in _CENTRAL_CITIES)
+    return counts.most_common(1)[0][0] if counts else None
+
+
 def resolve(units: list[Unit], text: str, place: str | None) -> Issuer:
     """The Issuer of the bodies `units` (parent first), completed from the place and the text."""
     if not units:
@@ -217,7 +226,7 @@ def resolve(units: list[Unit], text: str, place: str | None) -> Issuer:
     if level == "tinh":
         issuer.province = issuer.locality
     else:
-        issuer.province = province or most_named(_PROVINCE_RX, text)
+        issuer.province = province or most_named(_PROVINCE_RX, text) or _central_city(text)
         if level == "xa":
             issuer.district = next((p.locality for p in parents if _level(p, None) == "huyen"),
                                    None) or most_named(_DISTRICT_RX, text)

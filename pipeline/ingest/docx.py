@@ -352,7 +352,9 @@ class _Body:
         rows = [[self._cell(tc) for tc in _children(tr, TC)] for tr in _children(tbl, TR)]
         columns = max((len(r) for r in rows), default=0)
         for cells in rows:
-            if all(len(c) <= 1 for c in cells):
+            # One line per cell makes a flattened row "A | B"; a cell of several lines (paragraphs,
+            # or line breaks inside one, as Shift+Enter gives) is a layout cell read line by line.
+            if all(len(c) == 0 or (len(c) == 1 and "\n" not in c[0].text) for c in cells):
                 self._emit_row([c[0] if c else _empty() for c in cells], columns)
             elif columns <= LAYOUT_MAX_COLUMNS:
                 for cell in cells:
