@@ -57,6 +57,18 @@ LOST_HYPHEN = [
     ("Nghị định số 61/2018/NĐCP ngày 23/4/2018", "61/2018/NĐ-CP"),
     ("Quyết định số 1961/QĐUBND ngày 12/5/2023", "1961/QĐ-UBND"),
     ("Nghị định số 181/2024/NĐCP ngày 31/12/2024", "181/2024/NĐ-CP"),
+    # before a mixed-case code: the glued run is split with the type and issuer codes
+    ("Thực hiện Chỉ thị số 07/CTTTg ngày 21/3/2023 của Thủ tướng Chính phủ", "07/CT-TTg"),
+    ("thực hiện tốt Quyết định số 407/QĐTTg ngày 30/3/2022 của Thủ tướng", "407/QĐ-TTg"),
+    ("Quyết định số 407/QĐTTgngày 30/3/2022", "407/QĐ-TTg"),
+    ("Căn cứ Quyết định số 25/2021/QĐTTg ngày 22/7/2021", "25/2021/QĐ-TTg"),
+    ("Theo đề nghị của Sở tại Tờ trình số 12/TTrSTTTT ngày 08/01/2025", "12/TTr-STTTT"),
+    ("Tờ trình số 67/TTrUBND ngày 12/7/2023 của UBND tỉnh", "67/TTr-UBND"),
+    ("Chương trình số 45/CTrUBND ngày 29/01/2026 của UBND tỉnh", "45/CTr-UBND"),
+    # an issuer code not registered: split when the type word before says what the run opens with
+    ("(Kèm theo Kế hoạch số 1105 /KHĐKT ngày10 /3/2026 của Đoàn kiểm tra", "1105/KH-ĐKT"),
+    ("phê duyệt trữ lượng tại Quyết định số 1146/QĐHĐTL ngày 04/9/2020", "1146/QĐ-HĐTL"),
+    ("Văn bản số 499/KHTC ngày 24/2/2011 của Bộ", "499/KHTC"),
 ]
 
 STRAY_SPACES = [
@@ -64,6 +76,10 @@ STRAY_SPACES = [
     ("Kế hoạch số 192 /KH-UBND ngày 10/8/2023", "192/KH-UBND"),
     ("tại Tờ trình số 1856/TTr -SCT\nngày 08/4/2026.", "1856/TTr-SCT"),
     ("Kế hoạch số 1105 /KH-ĐKT ngày 10/3/2026", "1105/KH-ĐKT"),
+    # runs of spaces, as pdftotext justifies a line
+    ("tại Tờ trình số 1856/TTr   -SCT ngày 08/4/2026.", "1856/TTr-SCT"),
+    ("Kế hoạch số 192  /KH-UBND ngày 10/8/2023", "192/KH-UBND"),
+    ("Chỉ thị số 12/CT-   TTg ngày 25/4/2019", "12/CT-TTg"),
 ]
 
 GLUED = [
@@ -198,6 +214,61 @@ def test_misspelt_issuer_code_merged():
     assert [c.symbol for c in cs] == ["36/2025/TT-BNNMT"]
 
 
+WRAPPED_DATES = [
+    ("Quyết định số 407/QĐ-TTg\n   ngày 30/3/2022 của Thủ tướng Chính phủ", "407/QĐ-TTg", "2022-03-30"),
+    ("Căn cứ Kế hoạch số 12/KH-UBND    ngày 05/01/2024 của UBND tỉnh", "12/KH-UBND", "2024-01-05"),
+    ("khoản 2, 3 Điều 77  Nghị định số 193/2025/NĐ-CP\n        ngày 02/7/2025). Trong quá trình",
+     "193/2025/NĐ-CP", "2025-07-02"),
+    ("Căn cứ Quyết định số 407/QĐ-TTg;\nNgày 30/3/2022, UBND tỉnh đã tổ chức", "407/QĐ-TTg", None),
+]
+
+
+@pytest.mark.parametrize("text,symbol,date", WRAPPED_DATES)
+def test_date_on_a_wrapped_line(text, symbol, date):
+    c = by_symbol(text)[symbol]
+    assert c.date == date
+    assert c.subject is None or c.subject[0].isalpha()     # not the ")" closing the mention
+
+
+def test_lost_hyphen_keeps_the_directive():
+    text = "Thực hiện Chỉ thị số 07/CTTTg ngày 21/3/2023 của Thủ tướng Chính phủ về tăng cường công tác;"
+    h = Header(doc_type="KH", symbol="15/KH-UBND", issuer=Issuer("Ủy ban nhân dân huyện Cẩm Thủy", "huyen"))
+    doc = document_from_text(text)
+    cs = extract_citations(doc, h)
+    assert basis_and_directives(doc, h, cs, None) == (["07/CT-TTg@2023"], ["07/CT-TTg@2023"])
+    assert cs[0].role == "implements"
+
+
+# A ward's plan 04/KH-UBND of 18/01/2026: numbers restart at every issuer, so the province's plan
+# 04/KH-UBND is another instrument when its date or issuer says so.
+WARD = Header(doc_type="KH", symbol="04/KH-UBND", issue_date="2026-01-18",
+              issuer=Issuer("Ủy ban nhân dân phường Nam Nha Trang", "xa", "Nam Nha Trang", "Khánh Hòa"))
+SAME_NUMBER = [
+    ("Thực hiện Kế hoạch số 04/KH-UBND ngày 04 tháng 1 năm 2026 của Ủy ban nhân dân tỉnh Khánh Hòa về triển khai",
+     WARD, True),
+    ("Thực hiện Kế hoạch số 04/KH-UBND của UBND tỉnh Khánh Hòa về triển khai", WARD, True),
+    ("Thực hiện Kế hoạch số 04/KH-UBND của UBND phường Bắc Nha Trang về triển khai", WARD, True),
+    ("(Ban hành kèm theo Kế hoạch số 04/KH-UBND ngày 18/01/2026 của UBND phường)", WARD, False),
+    ("Kế hoạch số 04/KH-UBND ngày 18/01/2026 của Ủy ban nhân dân phường Nam Nha Trang", WARD, False),
+    ("Căn cứ Kế hoạch số 04/KH-UBND, các phòng ban", WARD, False),
+    # the own name cut at a line end is the same issuer
+    ("(Ban hành kèm theo Quyết định số: 7303/QĐ-UBND ngày 21 tháng 10 năm 2013 của Chủ tịch Ủy ban nhân dân "
+     "thành phố Đà N", Header(doc_type="QĐ", symbol="7303/QĐ-UBND", issue_date="2013-10-21",
+                              issuer=Issuer("Ủy ban nhân dân thành phố Đà Nẵng", "tinh", "Đà Nẵng", "Đà Nẵng")), False),
+    # the own number line with the hyphen lost
+    ("Số: 1105/KHĐKT\n\nKẾ HOẠCH\nKiểm tra", Header(doc_type="KH", symbol="1105/KH-ĐKT", issue_date="2026-03-10"), False),
+    # the own date with its year misprinted
+    ("theo Quyết định số 1050/QĐ-SCT ngày 06/3/2025 của Giám đốc Sở Công Thương",
+     Header(doc_type="QĐ", symbol="1050/QĐ-SCT", issue_date="2026-03-06",
+            issuer=Issuer("Sở Công Thương tỉnh Lào Cai", "tinh", "Lào Cai", "Lào Cai")), False),
+]
+
+
+@pytest.mark.parametrize("text,header,cited", SAME_NUMBER)
+def test_own_number_cited_only_when_another_instrument(text, header, cited):
+    assert bool(cite(text, header)) == cited
+
+
 def test_own_symbol_is_not_a_citation():
     h = Header(doc_type="TIN", symbol="1719/UBND-THCBKS", issue_date="2023-04-27")
     cs = cite("UBND tỉnh Tuyên Quang đã ban hành Văn bản số 1719/UBND-THCBKS, chỉ đạo thực hiện Chỉ thị số "
@@ -249,6 +320,9 @@ LAWS = [
     ("nâng cao ý thức (PBGDPL) ... công tác phổ biến, giáo dục pháp luật (PBGDPL); Luật PBGDPL; Luật Hòa giải ở cơ sở;",
      ["Luật Phổ biến, giáo dục pháp luật", "Luật Hòa giải ở cơ sở"]),
     ("theo Luật Địa chất và Khoáng sản năm 20243.", ["Luật Địa chất và khoáng sản"]),
+    # a registered title read whole across a wrapped line's deep indent (pdftotext)
+    ("đến trước ngày Luật Phòng cháy, chữa cháy\n             và cứu nạn, cứu hộ có hiệu lực thi hành",
+     ["Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ"]),
     ("lấy ý kiến nhân dân đối với dự thảo Luật Đất đai (sửa đổi) trên cơ sở", []),
     ("- Hội Luật gia Việt Nam;\n- Liên đoàn Luật sư Việt Nam;", []),
     ("của Hệ Thống Pháp Luật vui lòng lựa chọn", []),

@@ -81,9 +81,32 @@ def test_timing_in_a_task_span():
     ("ngày22 tháng 7 năm 2010 của", "2010-07-22"),
     ("ngay 29/12/2025.", "2025-12-29"),
     ("ngày 03\ntháng 7 năm 2025", "2025-07-03"),
+    # pdftotext: a wrapped, indented line; a justified line's run of spaces
+    ("\n                                             ngày 12/6/2025 Cấp lại chứng chỉ", "2025-06-12"),
+    ("\n        ngày 02/7/2025). Trong quá trình hoạt động", "2025-07-02"),
+    ("      ngày 04/10/2023 của UBND huyện", "2023-10-04"),
+    (",\n   ngày 30/3/2022 của Thủ tướng", "2022-03-30"),
 ])
 def test_date_after_a_citation(text, value):
     assert date_at(text, 0).value == value
+
+
+@pytest.mark.parametrize("text", [
+    ";\nNgày 30/3/2022, UBND tỉnh đã tổ chức",        # another clause
+    " và ngày 30/3/2022",
+    "\n\n\n\nngày 30/3/2022",                          # four line breaks: another paragraph
+])
+def test_no_date_after_a_citation(text):
+    assert date_at(text, 0) is None
+
+
+@pytest.mark.parametrize("text,year", [
+    (" năm 2024, tổ chức", "2024"),
+    ("\n    năm 2024, tổ chức, cá nhân khai thác", "2024"),
+    ("  2020 và các văn bản", "2020"),
+])
+def test_year_after_a_law(text, year):
+    assert date_at(text, 0, year_only=True).value == year
 
 
 # --- every lexicon example ---------------------------------------------------------------------

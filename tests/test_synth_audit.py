@@ -106,11 +106,6 @@ def test_each_document_has_its_chain_to_the_directive(run):
         {d["id"]: chains.get(d["id"]) for d in truth["documents"] if d["id"] not in known_miss}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "extractor (pipeline/extract/citations.py): a citation with the document's own symbol is dropped "
-    "even when its date and issuer differ. current-xa-22402-2026-KH.docx (04/KH-UBND of UBND phường "
-    "Nam Nha Trang) cites 'Kế hoạch số 04/KH-UBND ngày 04 tháng 1 năm 2026 của Ủy ban nhân dân tỉnh "
-    "Khánh Hòa' in its preamble; the record has neither that citation nor its basis entry"))
 def test_a_plan_numbered_like_its_parent_still_cites_it(run):
     truth = run[0]
     known = _same_symbol_as_parent(truth)

@@ -45,9 +45,11 @@ def load_registry() -> dict[tuple[str, str], Instrument]:
     return out
 
 
+@functools.lru_cache(maxsize=1024)
 def lookup(symbol: str, year: str | None) -> Instrument | None:
     """The registered instrument of this symbol, of this year when the year is known; without a
-    year only when the registry holds a single instrument of that symbol."""
+    year only when the registry holds a single instrument of that symbol (memoised: the same
+    central instruments are cited everywhere)."""
     reg = load_registry()
     folded = _fold(symbol)
     if year:

@@ -56,7 +56,7 @@ _ANAPHORA_RX = re.compile(rf"(?<!\w)(?P<w>{_TYPE_WORDS})\s+(?P<cue>{_ANAPHORA_CU
 _SHORT_OR_ANAPHORA = FastPattern(rf"(?<!\w)(?:{_TYPE_WORDS})\s+(?:số\s+\d|(?:{_ANAPHORA_CUES})(?!\w))", _TYPE_FIRST)
 
 _ABBREVIATIONS = _LEX["abbreviations"]["map"]
-_ABBR_RX = re.compile(rf"(?<![\w&])(?:{_alt(list(_ABBREVIATIONS))})(?![\w&])")
+_ABBR = FastPattern(rf"(?<![\w&])(?:{_alt(list(_ABBREVIATIONS))})(?![\w&])", "".join({a[0] for a in _ABBREVIATIONS}))
 _ISSUER_CUES = _alt(_LEX["issuer_phrase"]["cues"])
 _ISSUER_RX = re.compile(
     rf"\s*,?\s*(?:\([^)]{{0,60}}\)\s*)?của\s+(?P<iss>.+?)"
@@ -77,7 +77,11 @@ _NOT_DIRECTIVE = frozenset(_LEX["normative"]["not_directive_types"])
 
 _ROLE_OF_CUE = {c.casefold(): r["role"] for r in _LEX["role_cue"] for c in r["cues"]}
 _ROLE_RX = re.compile(rf"(?i)[\s\-+•*]*(?P<cue>{_alt(list(_ROLE_OF_CUE))})(?!\w)")
-_SEGMENT_START_RX = re.compile(r"\.\s+|\n\s*\n|:\s*\n|\n(?=\s*(?:[-+•]\s|\d+(?:\.\d+)*\.\s|[IVX]+\.\s|[a-zđ]\)\s))")
+# Where a sentence or list item starts: after a full stop, a blank line, a colon ending its line,
+# or before a bullet or a number opening a line. One regex per first character: a scan for a
+# literal character runs several times faster than a scan for a class of them.
+_SEGMENT_START_RXS = (re.compile(r"\.\s+"), re.compile(r":\s*\n"),
+                      re.compile(r"\n(?:\s*\n|(?=\s*(?:[-+•]\s|\d+(?:\.\d+)*\.\s|[IVX]+\.\s|[a-zđ]\)\s)))"))
 _IMPLEMENTS_RX = re.compile(rf"(?i)(?<!\w)(?:{_alt(_LEX['implements_subject']['cues'])})(?!\w)")
 
 # The document's own number-symbol line: "Số: 3457/BC-UBND", "Số hiệu: 14/KH-UBND".
@@ -96,31 +100,78 @@ _LEAD_OUT_RX = re.compile(r"(?m)(?:\S+[ \t]+){3,}\S*:[ \t|]*$")
 # it restarts at every word and reads on to the line's end: quadratic in a long line).
 _COLON_LINE_END_RX = re.compile(r"(?m):[ \t|]*$")
 
-# Laws named by title.
-_LAW_RX = re.compile(r"[BL](?:(?<=B)ộ\s+[Ll]uật|(?<=L)uật)(?!\w)(?<!\w[BL]ộ\s[Ll]uật)(?<!\wLuật)")
+# Laws named by title. "Luật" and "Bộ luật" are found by literal scans (fast: `_law_heads`).
+_LAW_RX = re.compile(r"Luật(?!\w)(?<!\w[BL]ộ\s[Ll]uật)(?<!\wLuật)")
+_CODE_RX = re.compile(r"Bộ\s+[Ll]uật(?!\w)(?<!\w[BL]ộ\s[Ll]uật)")
 _LAW_NOT_AFTER_RX = re.compile(rf"(?<!\w)(?:{_alt(_LEX['law']['not_after'])})\s+$")
-_LAW_NOT_BEFORE: dict[str, list[list[str]]] = {}
-for _stop in _LEX["law"]["not_before"]:
-    _LAW_NOT_BEFORE.setdefault(_stop.split()[0], []).append(_stop.split()[1:])
-_LAW_STOPS: dict[str, list[list[str]]] = {}
-for _stop in _LEX["law"]["stop"]:
-    _LAW_STOPS.setdefault(_stop.split()[0], []).append(_stop.split()[1:])
-# Words (a glued "ngày" or footnote digit split off: "phủngày", "sản3"), numbers, punctuation.
-_LAW_TOKEN_RX = re.compile(r"\s*((?:[^\W\d_n]|n(?!gày))+|ngày|\d+|[^\s\w]|_)")
+# A title is read as tokens: words (a glued "ngày" or footnote digit split off: "phủngày",
+# "sản3"), numbers, punctuation; a phrase of tokens is matched on raw characters by
+# `_tokens_rx`. Where a word ends: not before another letter, or where a glued "ngày" begins.
+_WORD = r"(?:[^\W\d_n]|n(?!gày))+"
+_WORD_END = r"(?:(?![^\W\d_])|(?=ngày))"
+_LAW_TOKEN_RX = re.compile(rf"\s*({_WORD}|ngày|\d+|[^\s\w]|_)")
 _LETTER_RX = re.compile(r"[^\W\d_]")
 _WORD_RX = re.compile(r"[^\W\d_]+")
 _YEAR_IN_SYMBOL_RX = re.compile(r"/(?:19|20)\d\d/")
 _COLUMN_BREAK_RX = re.compile(r"\n[ \t]{12,}")
-_AMENDING = [t.casefold() for t in _LAW_TOKEN_RX.findall(_LEX["law"]["amending"])]
+
+
+def _tokens_rx(phrase: str, ignore_case: bool = False) -> str:
+    """A regex matching the tokens of `phrase` as whole tokens, whitespace allowed between them
+    (not before the first: a branch that opens with a literal is rejected at once)."""
+    out = []
+    for t in _LAW_TOKEN_RX.findall(phrase):
+        w = re.escape(t)
+        if t == "ngày":
+            out.append("ngày")                             # a token even with letters glued after it
+        elif _LETTER_RX.match(t):
+            out.append(rf"(?i:{w}){_WORD_END}" if ignore_case else rf"{w}{_WORD_END}")
+        elif t.isdigit():
+            out.append(rf"{w}(?!\d)")
+        else:
+            out.append(w)
+    return r"\s*".join(out)
+
+
+def _phrases_rx(phrases: list[str], ignore_case: bool = False) -> str:
+    return "|".join(_tokens_rx(p, ignore_case) for p in phrases)
+
+
+# Letters a title's word after a comma may open with ("Luật Quản lý, sử dụng vũ khí").
+_LOWER = "".join(c for c in map(chr, range(0x10000)) if c.islower())
+_LAW_STOP = rf"(?:{_phrases_rx(_LEX['law']['stop'])})"
+# One token of a title: a word that opens no stop phrase (nor another "Luật", after the first),
+# or a comma that a lower-case word of the title follows. At most 25 tokens.
+_TITLE_COMMA = rf"\s*,(?=\s*(?!{_LAW_STOP})[{re.escape(_LOWER)}])"
+_TITLE_RX = re.compile(rf"(?:(?:{_TITLE_COMMA}|\s*(?!{_LAW_STOP}){_WORD})"
+                       rf"(?:{_TITLE_COMMA}|\s*(?!{_LAW_STOP})(?!Luật{_WORD_END}){_WORD}){{0,24}})?")
+# Words right after "Luật" that make it no law name; or no word at all.
+_LAW_NOT_BEFORE_RX = re.compile(rf"\s*(?:(?:{_phrases_rx(_LEX['law']['not_before'])})|\Z)")
+# "Luật sửa đổi, bổ sung một số điều của" (or a shorter print: "Luật sửa đổi Luật ..."), after
+# "Luật": its first two words, then each other word if printed; then a law's name or a number.
+_AMENDING_TOKENS = _LAW_TOKEN_RX.findall(_LEX["law"]["amending"])[1:]
+_AMENDING_RX = re.compile(r"\s*" + _tokens_rx(" ".join(_AMENDING_TOKENS[:2]), True)
+                          + "".join(rf"(?:\s*{_tokens_rx(t, True)})?+" for t in _AMENDING_TOKENS[2:])
+                          + rf"(?=\s*(?:(?i:luật){_WORD_END}|\d))")
+_LAWS_COUNT_RX = re.compile(rf"\s*\d+\s*(?i:luật){_WORD_END}(?P<trong>\s*trong{_WORD_END})?")   # "15 Luật trong"
+_LAW_WORD_RX = re.compile(rf"\s*(?i:luật){_WORD_END}")
+_AND_LAW_RX = re.compile(rf"\s*và{_WORD_END}\s*(?i:luật){_WORD_END}")
 _REGISTERED_TITLES = {n.casefold(): n for n in _LAWS["names"]}
-# Registered law titles as token lists, longest first, keyed by their first two tokens.
-_KNOWN_LAWS: dict[tuple[str, ...], list[list[str]]] = {}
-for _title in sorted(([t.casefold() for t in _LAW_TOKEN_RX.findall(n)] for n in _LAWS["names"]), key=len, reverse=True):
-    _KNOWN_LAWS.setdefault(tuple(_title[:2]), []).append(_title)
+
+
+def _known_titles_rx() -> dict[tuple[str, ...], re.Pattern]:
+    """Registered law titles after their head ("luật", "bộ luật"), longest first, by head."""
+    by_head: dict[tuple[str, ...], list[str]] = {}
+    for title in sorted(_LAWS["names"], key=lambda n: len(_LAW_TOKEN_RX.findall(n)), reverse=True):
+        words = title.split()
+        n = 2 if [w.casefold() for w in words[:2]] == ["bộ", "luật"] else 1
+        by_head.setdefault(tuple(w.casefold() for w in words[:n]), []).append(" ".join(words[n:]))
+    return {head: re.compile(rf"\s*(?:{_phrases_rx(rests, True)})") for head, rests in by_head.items()}
+
+
+_KNOWN_TITLE_RX = _known_titles_rx()
 _LAW_SYMBOL_RX = re.compile(r"\s*,?\s*số\s*")
 _DOC_ABBR_RX = re.compile(r"\(([A-ZĐ]{2,10})\)")
-# pdftotext maps "ư" to "ƣ" in some fonts.
-_GLYPHS = str.maketrans({"ƣ": "ư", "Ƣ": "Ư"})
 _LAW_WORDS = {w.casefold() for e in _LEX["type_word"] if e["code"] == "Luật" for w in e["words"]}
 
 
@@ -135,11 +186,25 @@ class _Found:
     name: str | None = None          # a law's name
     type: str | None = None
     date: PrintedDate | None = None
-    issuer: str | None = None
-    subject: str | None = None
-    clause: Span | None = None       # from the symbol to the end of its clause (issuer, subject)
     role: str = "cites"
     form: str = "full"
+    text: str = ""
+    after: int | None = None         # where a symbol's issuer and subject are printed
+    printed: tuple[str | None, str | None] | None = None     # (issuer, subject), read on first use
+
+    def _issuer_subject(self) -> tuple[str | None, str | None]:
+        # Read on demand: an instrument takes them from its first mention that prints them.
+        if self.printed is None:
+            self.printed = _read_after(self.text, self.after) if self.after is not None else (None, None)
+        return self.printed
+
+    @property
+    def issuer(self) -> str | None:
+        return self._issuer_subject()[0]
+
+    @property
+    def subject(self) -> str | None:
+        return self._issuer_subject()[1]
 
 
 @dataclass(slots=True)
@@ -147,7 +212,6 @@ class _Own:
     """What the citing document says about itself (from the header helper; may be empty)."""
     header: Header
     symbol: Symbol | None
-    year: str | None
 
     @classmethod
     def of(cls, header: Header, text: str = "") -> _Own:
@@ -159,19 +223,48 @@ class _Own:
             m = _OWN_SYMBOL_RX.search(text, start, start + 2000)
             printed = m["s"] if m else None
         m = SYMBOL_RX.search(_DRAFT_SYMBOL_RX.sub("0/", printed or ""))
-        return cls(header, parse(m) if m else None, (header.issue_date or "")[:4] or None)
+        return cls(header, parse(m, header.doc_type) if m else None)
 
-    def is_self(self, sym: Symbol, date: PrintedDate | None) -> bool:
-        """The document's own symbol (also cut at a line end: "24/HDLN-BCA-BQP-"), unless
-        printed with another date (an earlier instrument of the same number)."""
+    def is_self(self, f: _Found) -> bool:
+        """The document's own symbol (also cut at a line end: "24/HDLN-BCA-BQP-", or printed
+        without a hyphen the header restored: "Số: 1105/KHĐKT"), unless something printed with
+        it says it is another instrument of the same number: a date other than the document's
+        own, or another issuer (numbers restart every year and at every issuer: a ward's plan
+        04/KH-UBND cites the province's plan 04/KH-UBND)."""
         if not self.symbol:
             return False
-        own, key = self.symbol.compare_key, sym.compare_key
-        if key != own and not own.startswith(key + "-"):
+        own, key = self.symbol.compare_key, f.symbol.compare_key
+        if key.replace("-", "") != own.replace("-", "") and not own.startswith(key + "-"):
             return False
+        same = self._same_date(f.date)
+        return same if same is not None else not self._other_issuer(f.issuer)
+
+    def _same_date(self, date: PrintedDate | None) -> bool | None:
+        """Whether a printed date is the document's own (its year misprinted too); None when
+        either is unknown. The date decides before the issuer: a print cuts or misspells names."""
         issued = self.header.issue_date or ""
-        return (date is None or not date.value or not self.year or date.value[:4] == self.year
-                or (len(issued) == 10 and date.value[4:] == issued[4:]))   # a misprinted year
+        if date is None or not date.value or not issued:
+            return None
+        if len(date.value) < 10 or len(issued) < 10:
+            return date.value[:4] == issued[:4]
+        return date.value == issued or date.value[4:] == issued[4:]
+
+    def _other_issuer(self, printed: str | None) -> bool:
+        """Whether an issuer printed after "của" is another body than the document's own: another
+        level, or another locality (a bare "của UBND tỉnh" is completed as the document's own;
+        a name cut at a line end, "thành phố Đà N", is the same place)."""
+        own = self.header.issuer
+        if not printed or not own.name:
+            return False
+        name = _complete_issuer(printed, self)
+        level, own_level = issuer_level(name), own.level or issuer_level(own.name)
+        if level and own_level and level != own_level:
+            return True
+        place, own_place = _locality(name), _locality(own.name) or own.locality
+        if not (place and own_place):
+            return False
+        place, own_place = place.casefold(), own_place.casefold()
+        return not (place.startswith(own_place) or own_place.startswith(place))
 
     @property
     def issuer_codes(self) -> tuple[str, ...]:
@@ -191,7 +284,9 @@ def document_start(text: str) -> int:
 def _segment_starts(text: str) -> list[int]:
     """Offsets where sentences and list items begin (one scan per document, memoised: every
     mention asks for the start of its own)."""
-    return [0] + [m.end() for m in _SEGMENT_START_RX.finditer(text)]
+    # (Two scans may both end inside one run of whitespace; the start of a mention, which is no
+    # whitespace, has the same last start before it.)
+    return sorted({0}.union(*({m.end() for m in rx.finditer(text)} for rx in _SEGMENT_START_RXS)))
 
 
 def _segment_start(text: str, pos: int) -> int:
@@ -215,12 +310,13 @@ def _role(text: str, start: int) -> str:
     return "cites"
 
 
-def _fix_glyphs(s: str) -> str:
-    return s.translate(_GLYPHS) if "ƣ" in s or "Ƣ" in s else s
-
-
 def _expand(name: str) -> str:
-    return _ABBR_RX.sub(lambda m: _ABBREVIATIONS[_fold_ws(m.group())], name)
+    """`name` with the abbreviations of `_ABBREVIATIONS` written out."""
+    out, at = [], 0
+    for m in _ABBR.finditer(name):
+        out += [name[at:m.start()], _ABBREVIATIONS[_fold_ws(m.group())]]
+        at = m.end()
+    return "".join(out) + name[at:] if out else name
 
 
 def _clause_end(text: str, pos: int) -> int:
@@ -233,18 +329,16 @@ def _clause_end(text: str, pos: int) -> int:
     return limit - 1 if limit > pos and text[limit - 1] == "\n" else limit
 
 
-def _read_after(text: str, pos: int, f: _Found) -> None:
-    """Issuer ("của ...") and subject ("về việc ...") printed after a mention, up to its clause end."""
-    stop = _clause_end(text, pos)
-    f.clause = Span(f.span.start, stop)
-    window = _fix_glyphs(_fold_ws(text[pos:stop]))
-    rest = window
-    m = (_NAMED_ISSUER_RX and _NAMED_ISSUER_RX.match(" " + window)) or _ISSUER_RX.match(" " + window)
-    if m:
-        f.issuer = _expand(m["iss"].strip())
-        rest = window[m.end("iss") - 1:]
-    subject = _SUBJECT_LEAD_RX.sub("", rest).strip(" ,")
-    f.subject = subject[:300] or None
+def _read_after(text: str, pos: int) -> tuple[str | None, str | None]:
+    """(issuer, subject): "của ..." and "về việc ..." printed after a mention, up to its clause end."""
+    window = _fold_ws(text[pos:_clause_end(text, pos)])
+    padded = " " + window
+    m = (_NAMED_ISSUER_RX and _NAMED_ISSUER_RX.match(padded)) or _ISSUER_RX.match(padded)
+    issuer, rest = (_expand(m["iss"].strip()), window[m.end("iss") - 1:]) if m else (None, window)
+    lead = _SUBJECT_LEAD_RX.match(rest)
+    # (a bracket closing around the mention is none of the subject: "(... số 193/2025/NĐ-CP ngày 02/7/2025).")
+    subject = (rest[lead.end():] if lead else rest).lstrip(" ,)]").rstrip(" ,")
+    return issuer, subject[:300] or None
 
 
 def _date_before(text: str, pos: int) -> PrintedDate | None:
@@ -261,26 +355,22 @@ def _date_before(text: str, pos: int) -> PrintedDate | None:
 def _symbol_mentions(text: str, start: int, own: _Own) -> list[_Found]:
     out = []
     for m in iter_symbols(text, start):
-        sym = parse(m)
+        begin, end = m.span()
+        tw = _TYPE_BEFORE.search(text, max(0, begin - 40), begin)
+        word = _fold_ws(tw["w"]).casefold() if tw else None
+        word_type = _TYPE_OF_WORD[word] if word and word not in _GENERIC_WORDS else None
+        sym = parse(m, word_type)
         if sym is None:
             continue
-        date = date_at(text, m.end()) or _date_before(text, m.start())
-        if own.is_self(sym, date):
+        date = date_at(text, end) or _date_before(text, begin)
+        f = _Found(Span(tw.start() if tw else begin, end), m.group(), sym, None, sym.type_code or word_type, date,
+                   form="full" if date else "short", text=text,
+                   after=date.span.end if date and date.span.start >= end else end)
+        if own.symbol and own.is_self(f):
             continue
-        f = _Found(Span(m.start(), m.end()), m.group(), symbol=sym, date=date)
-        tw = _TYPE_BEFORE.search(text, max(0, m.start() - 40), m.start())
-        word = _fold_ws(tw["w"]).casefold() if tw else None
-        if tw:
-            f.span = Span(tw.start(), m.end())
-        if sym.type_code:
-            f.type = sym.type_code
-        elif word and word not in _GENERIC_WORDS:
-            f.type = _TYPE_OF_WORD[word]
-        f.form = "full" if date else "short"
-        _read_after(text, date.span.end if date and date.span.start >= m.end() else m.end(), f)
         if word in _LAW_WORDS and f.subject and f.subject[0].isupper():
             # "Luật số 15/2012/QH13 ngày 20/6/2012 về Xử lý vi phạm hành chính"
-            end = _title_end(_law_tokens(f.subject, 0), ["luật"])
+            end = _title_end(f.subject, 0, ("luật",))
             f.name = "Luật " + f.subject[:end] if end else None
         f.role = _role(text, f.span.start)
         out.append(f)
@@ -305,114 +395,59 @@ def _doc_abbreviations(text: str) -> dict[str, str]:
     return out
 
 
-def _amending_length(tokens: list[str]) -> int:
-    """How many tokens of "Luật sửa đổi, bổ sung một số điều của" (or a shorter print of it:
-    "Luật sửa đổi Luật ...") open `tokens`; 0 when they name no amending law."""
-    n = 0
-    for t in _AMENDING:
-        if n < len(tokens) and tokens[n] == t:
-            n += 1
-        elif n < 3:
-            return 0
-    return n if n >= 3 and n < len(tokens) and (tokens[n] == "luật" or tokens[n].isdigit()) else 0
-
-
-@dataclass(slots=True)
-class _Tokens:
-    """The tokens (`_LAW_TOKEN_RX`) after text[start], and where each ends."""
-    text: str
-    start: int
-    words: list[str]
-
-    def end(self, j: int) -> int:
-        """Offset just past words[j - 1]: each token is the next thing printed after whitespace."""
-        pos = self.start
-        for w in self.words[:j]:
-            pos = self.text.index(w, pos) + len(w)
-        return pos
-
-
-def _law_tokens(text: str, pos: int, limit: int = 200) -> _Tokens:
-    """The tokens after `pos`, up to a line break into another column of a table (a deep indent).
-    Read off the whitespace-separated chunks: most are one word, which no regex need split."""
-    end = min(len(text), pos + limit)
+def _law_window_end(text: str, pos: int) -> int:
+    """Where a law's title after `pos` must end: 200 characters on, or a line break into another
+    column of a table (a deep indent)."""
+    end = min(len(text), pos + 200)
     brk = _COLUMN_BREAK_RX.search(text, pos, end)
-    end = brk.start() if brk else end
-    words: list[str] = []
-    for chunk in text[pos:end].split():
-        if chunk.isalpha() and "ngày" not in chunk:
-            words.append(chunk)
-        else:
-            words.extend(_LAW_TOKEN_RX.findall(chunk))
-    return _Tokens(text, pos, words)
+    return brk.start() if brk else end
 
 
-def _title_end(toks: _Tokens, head: list[str]) -> int | None:
-    """End offset of the law title the tokens start with, `head` ("luật") printed before it:
-    a registered title, else the words up to a stop word; None when there is none."""
-    words = toks.words
-    j = _law_title_end(words, 0)
-    titles = _KNOWN_LAWS.get(tuple((head + [w.casefold() for w in words[:2]])[:2]), ())
-    if titles:                               # a registered title may hold a stop word ("Luật Kế toán")
-        title = head + [w.casefold() for w in words[:30]]
-        known = next((t for t in titles if title[:len(t)] == t), None)
-        if known:
-            j = len(known) - len(head)
-    return toks.end(j) if j > 0 else None
+def _title_end(text: str, pos: int, head: tuple[str, ...]) -> int | None:
+    """End offset of the law title printed at `pos`, `head` ("luật") printed before it: a
+    registered title (which may hold a stop word: "Luật Kế toán"; read whole across a deep
+    indent, which a wrapped line of pdftotext may have too), else the words up to a stop word;
+    None when there is none."""
+    known = _KNOWN_TITLE_RX.get(head)
+    m = (known and known.match(text, pos, min(len(text), pos + 200))) \
+        or _TITLE_RX.match(text, pos, _law_window_end(text, pos))
+    return m.end() if m.end() > pos else None
 
 
-def _starts(tokens: list[str], i: int, phrases: dict[str, list[list[str]]]) -> bool:
-    """Whether one of `phrases` (keyed by their first word) begins at tokens[i]."""
-    rests = phrases.get(tokens[i]) if i < len(tokens) else None
-    return bool(rests) and any(tokens[i + 1:i + 1 + len(r)] == r for r in rests)
-
-
-def _law_title_end(words: list[str], i: int) -> int:
-    """Index past the last word of a law's title that starts at words[i]."""
-    j = i
-    while j < len(words) and j - i < 25:
-        w = words[j]
-        if w == "," and j + 1 < len(words) and words[j + 1][:1].islower() and not _starts(words, j + 1, _LAW_STOPS):
-            j += 1
-            continue
-        if not _LETTER_RX.match(w) or _starts(words, j, _LAW_STOPS) or (w == "Luật" and j > i):
-            break
-        j += 1
-    return j
-
-
-def _amended_title_end(words: list[str], k: int) -> int:
+def _amended_title_end(text: str, pos: int, limit: int) -> int:
     """After "Luật sửa đổi, bổ sung một số điều của": "Luật X[ và Luật Y]" or "15 Luật trong ..."."""
-    if k + 1 < len(words) and words[k].isdigit() and words[k + 1].casefold() == "luật":
-        return _law_title_end(words, k + 3) if words[k + 2:k + 3] == ["trong"] else k + 2
-    if k >= len(words) or words[k].casefold() != "luật":
-        return k
-    j = _law_title_end(words, k + 1)
-    while j + 1 < len(words) and words[j] == "và" and words[j + 1].casefold() == "luật":
-        j = _law_title_end(words, j + 2)
-    return j
+    m = _LAWS_COUNT_RX.match(text, pos, limit)
+    if m:
+        return _TITLE_RX.match(text, m.end(), limit).end() if m["trong"] else m.end()
+    m = _LAW_WORD_RX.match(text, pos, limit)
+    while m:
+        pos = _TITLE_RX.match(text, m.end(), limit).end()
+        m = _AND_LAW_RX.match(text, pos, limit)
+    return pos
+
+
+def _law_heads(text: str, start: int) -> list[re.Match]:
+    """The matches of `_LAW_RX` and `_CODE_RX` in text order, a "Luật" inside "Bộ Luật" left out."""
+    codes = list(_CODE_RX.finditer(text, start))
+    laws = [m for m in _LAW_RX.finditer(text, start) if not any(c.start() < m.end() and m.start() < c.end() for c in codes)]
+    return sorted(codes + laws, key=lambda m: m.start())
 
 
 def _law_mentions(text: str, start: int, abbreviations: dict[str, str]) -> list[_Found]:
     """Laws named by title; a title followed by "số <symbol>" is that symbol's name."""
     out = []
-    for m in _LAW_RX.finditer(text, start):
+    for m in _law_heads(text, start):
         if _LAW_NOT_AFTER_RX.search(text, max(0, m.start() - 20), m.start()):
             continue
-        toks = _law_tokens(text, m.end())
-        words = toks.words
-        if not words or _starts(words, 0, _LAW_NOT_BEFORE):
+        limit = _law_window_end(text, m.end())
+        if _LAW_NOT_BEFORE_RX.match(text, m.end(), limit):
             continue
-        head = [w.casefold() for w in m.group().split()]
-        k = _amending_length(head + [w.casefold() for w in words[:len(_AMENDING) + 1]]) - len(head)
-        if k > 0:
-            end = toks.end(_amended_title_end(words, k))
-        else:
-            end = _title_end(toks, head)
-            if end is None:
-                continue
+        head = tuple(w.casefold() for w in m.group().split())
+        amending = head == ("luật",) and _AMENDING_RX.match(text, m.end(), limit)
+        end = _amended_title_end(text, amending.end(), limit) if amending else _title_end(text, m.end(), head)
+        if end is None:
+            continue
         name = _expand(" ".join(abbreviations.get(w, w) for w in text[m.start():end].split()))
-        name = _fix_glyphs(name)
         name = _REGISTERED_TITLES.get(name.casefold(), name[0].upper() + name[1:])
         f = _Found(Span(m.start(), end), text[m.start():end], name=name, type="Luật")
         after = _LAW_SYMBOL_RX.match(text, end)
@@ -440,10 +475,10 @@ class _Instrument:
         return min(f.span.start for f in self.mentions)
 
 
-def _dates(mentions: list[_Found]) -> list[str]:
-    """The valid dates printed at these mentions, in text order; a bare year ("Luật Đất đai năm
-    2024") only when no mention prints the full date."""
-    dates = [f.date.value for f in sorted(mentions, key=lambda f: f.span.start) if f.date and f.date.value]
+def _dates(in_order: list[_Found]) -> list[str]:
+    """The valid dates printed at these mentions (in text order), in text order; a bare year
+    ("Luật Đất đai năm 2024") only when no mention prints the full date."""
+    dates = [f.date.value for f in in_order if f.date and f.date.value]
     full = [d for d in dates if len(d) == 10]
     return full or dates
 
@@ -477,8 +512,14 @@ def _split_by_year(symbol: Symbol, mentions: list[_Found]) -> list[_Instrument]:
 
 
 def _typo_of(a: str, b: str) -> bool:
-    """`a` is `b` with one letter dropped ("TT-BNMT" of "TT-BNNMT")."""
-    return len(b) == len(a) + 1 and any(b[:i] + b[i + 1:] == a for i in range(len(b)))
+    """`a` is `b` with one letter dropped ("TT-BNMT" of "TT-BNNMT"): past their common start,
+    the rest of `b` after one letter is the rest of `a`."""
+    if len(b) != len(a) + 1:
+        return False
+    p = 0
+    while p < len(a) and a[p] == b[p]:
+        p += 1
+    return b[p + 1:] == a[p:]
 
 
 def _merge_typos(groups: dict[str, list[_Found]]) -> None:
@@ -535,8 +576,10 @@ def _group(found: list[_Found]) -> list[_Instrument]:
 _AMENDING_LEAD_RX = re.compile(r"^luật sửa đổi(?:,? bổ sung)?(?: một số điều)?(?: của)? ")
 
 
+@functools.lru_cache(maxsize=4096)
 def _same_law(a: str, b: str) -> bool:
-    """Two prints of one law's title (a typo, or an amending law printed short)."""
+    """Two prints of one law's title (a typo, or an amending law printed short; memoised: a
+    document names the same few laws again and again)."""
     a, b = a.casefold(), b.casefold()
     ma, mb = _AMENDING_LEAD_RX.match(a), _AMENDING_LEAD_RX.match(b)
     if bool(ma) != bool(mb):
@@ -562,27 +605,40 @@ def issuer_level(name: str | None) -> str | None:
     return None
 
 
-def _complete_issuer(name: str, own: _Own) -> str:
-    """ "Ủy ban nhân dân tỉnh" -> "... tỉnh Thanh Hóa"; "Sở Thông tin và Truyền thông" -> "... tỉnh X"."""
-    iss = own.header.issuer
+@functools.lru_cache(maxsize=1024)
+def _kind_of(name: str) -> tuple[dict, bool] | None:
+    """The first locality kind (`_KINDS`) named in an issuer's name, and whether the name ends
+    with the kind word (memoised like `issuer_level`)."""
     for rx, kind in _KINDS:
         m = rx.search(name)
         if m:
-            if m.end() == len(name):           # a bare kind word
-                place = getattr(iss, kind["bare"], None)
-                if place is None and kind["bare"] == "district" and iss.level == "huyen":
-                    place = iss.locality
-                if place is None and kind["bare"] == "province" and iss.level == "tinh":
-                    place = iss.locality
-                return f"{name} {place}" if place else name
-            return name
+            return kind, m.end() == len(name)
+    return None
+
+
+def _complete_issuer(name: str, own: _Own) -> str:
+    """ "Ủy ban nhân dân tỉnh" -> "... tỉnh Thanh Hóa"; "Sở Thông tin và Truyền thông" -> "... tỉnh X"."""
+    iss = own.header.issuer
+    found = _kind_of(name)
+    if found:
+        kind, bare = found
+        if bare:                               # a bare kind word
+            place = getattr(iss, kind["bare"], None)
+            if place is None and kind["bare"] == "district" and iss.level == "huyen":
+                place = iss.locality
+            if place is None and kind["bare"] == "province" and iss.level == "tinh":
+                place = iss.locality
+            return f"{name} {place}" if place else name
+        return name
     if name.startswith("Sở ") and iss.province:
         return f"{name} tỉnh {iss.province}"
     return name
 
 
+@functools.lru_cache(maxsize=1024)
 def _locality(name: str | None) -> str | None:
-    """The locality's own name in an issuer's name ("Cẩm Thủy" of "Ủy ban nhân dân huyện Cẩm Thủy")."""
+    """The locality's own name in an issuer's name ("Cẩm Thủy" of "Ủy ban nhân dân huyện Cẩm Thủy";
+    memoised like `issuer_level`)."""
     if not name:
         return None
     for rx, _ in _KINDS:
@@ -594,7 +650,7 @@ def _locality(name: str | None) -> str | None:
 
 
 def _issuer(inst: _Instrument, own: _Own) -> str | None:
-    printed = next((f.issuer for f in inst.mentions if f.issuer and f.symbol), None)
+    printed = next((f.issuer for f in inst.mentions if f.symbol and f.issuer), None)
     if printed:
         return _complete_issuer(printed, own)
     if inst.symbol is None:
@@ -613,9 +669,10 @@ def _issuer(inst: _Instrument, own: _Own) -> str | None:
 
 def _citation(inst: _Instrument, own: _Own) -> Citation:
     sym = inst.symbol
-    dates = _dates(inst.mentions)
-    counts = Counter(dates)
-    date = max(counts, key=lambda d: (counts[d], -dates.index(d))) if dates else None
+    in_order = sorted(inst.mentions, key=lambda f: f.span.start) if len(inst.mentions) > 1 else inst.mentions
+    dates = _dates(in_order)
+    counts = Counter(dates) if len(dates) > 1 else None
+    date = (max(counts, key=lambda d: (counts[d], -dates.index(d))) if counts else dates[0]) if dates else None
     other = [d for d in dict.fromkeys(dates) if d != date]
     types = [f.type for f in inst.mentions if f.type and f.symbol]
     ctype = sym.type_code if sym and sym.type_code else (types[0] if types else None)
@@ -637,10 +694,10 @@ def _citation(inst: _Instrument, own: _Own) -> Citation:
     else:
         key = inst.name
     level = issuer_level(issuer) or (sym.issuer.level if sym and sym.issuer else None)
-    subject = next((f.subject for f in inst.mentions if f.subject and f.form == "full"), None)
+    subject = next((f.subject for f in inst.mentions if f.form == "full" and f.subject), None)
     mentions = [Mention(f.span, f.raw, f.form, f.role, f.date.value if f.date else None,
                         f.raw if f.symbol and f.form != "anaphora" else None)
-                for f in sorted(inst.mentions, key=lambda f: f.span.start)]
+                for f in in_order]
     roles = {m.role for m in mentions}
     role = next((r for r in ("implements", "based_on", "reports_on") if r in roles), "cites")
     return Citation(type=ctype, number=sym.number if sym else None, symbol=sym.text if sym else None,
@@ -663,6 +720,8 @@ def _short_forms_and_anaphora(text: str, start: int) -> tuple[list[re.Match], li
 def _resolve_short_forms(text: str, start: int, citations: list[Citation], own: _Own) -> None:
     """Attach "Quyết định số 765" and "Chỉ thị nêu trên" to the instrument they name."""
     taken = [(m.span.start, m.span.end) for c in citations for m in c.mentions]
+    if not citations:
+        return
     shorts, anaphora = _short_forms_and_anaphora(text, start)
 
     def free(s: int, e: int) -> bool:
@@ -671,7 +730,7 @@ def _resolve_short_forms(text: str, start: int, citations: list[Citation], own: 
     for m in shorts:
         code = _TYPE_OF_WORD[_fold_ws(m["w"]).casefold()]
         cands = [c for c in citations if c.number and c.number.lstrip("0") == m["n"].lstrip("0")
-                 and (c.type == code or _TYPE_OF_WORD[_fold_ws(m["w"]).casefold()] == "CV")]
+                 and (c.type == code or code == "CV")]
         if len(cands) == 1 and free(m.start(), m.end()):
             cands[0].mentions.append(Mention(Span(m.start(), m.end()), m.group(), "short", _role(text, m.start())))
     own_type = own.header.doc_type

@@ -108,9 +108,13 @@ _TOKEN = FastPattern(
 _DEADLINE_CUES = _LEX["deadline"]["cues"]
 _DEADLINE_BEFORE = FastPattern(rf"(?i:(?<!\w)(?:{_alternation(_DEADLINE_CUES)})\s*(?:{_DAY}\s*)?$)",
                                either_case("".join({cue[0] for cue in _DEADLINE_CUES})))
+# What may stand between a citation's symbol and its date: spaces, and up to three of a comma,
+# a parenthesis, a line break (a wrapped line, indented as pdftotext prints it).
+_GAP = r"[ \t]*(?:[,(\n][ \t]*){0,3}"
 # The date right after a citation's symbol: ", ngày 27/12/2017", "ngày22 tháng 7 năm 2010".
-_DATE_AFTER_RX = re.compile(rf"[\s,(]{{0,4}}(?:{_DAY})\s*(?:(?:{_WORDS})|(?:{_NUMERIC}))")
-_YEAR_AFTER_RX = re.compile(r"[\s,(]{0,4}năm\s+(?P<year>(?:19|20)\d\d)|\s{1,3}(?P<bare>(?:19|20)\d\d)(?![\d/])")
+_DATE_AFTER_RX = re.compile(rf"{_GAP}(?:{_DAY})\s*(?:(?:{_WORDS})|(?:{_NUMERIC}))")
+_YEAR_AFTER_RX = re.compile(rf"{_GAP}năm\s+(?P<year>(?:19|20)\d\d)"
+                            r"|(?=\s)[ \t]*(?:\n[ \t]*)?(?P<bare>(?:19|20)\d\d)(?![\d/])")
 _QUARTERS = _LEX["quarter"]["numerals"]
 
 
