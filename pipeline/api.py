@@ -23,7 +23,7 @@ from .ingest import MAX_BYTES, read, supported_extensions
 from .link import link_corpus
 from .model import Record
 from .normalize import document_from_text
-from .tables import build_tables
+from .tables import table_chunks, table_names
 
 DEFAULT_DIRECTIVE = "07/CT-TTg@2023"
 
@@ -135,7 +135,8 @@ def run(paths: Iterable[str], out_dir: str | Path, *, directive: str = DEFAULT_D
     """Extract every document, link the corpus, audit `directive`, and write all tables.
 
     Records stream to OUT/records.jsonl and errors to OUT/errors.jsonl; the later stages read
-    them back from there, so memory holds the tables, not every record at once.
+    them back from there, and the tables go to their files in chunks as they are made, so memory
+    holds neither every record nor every table at once.
     """
     out = Path(out_dir)
     records_path, errors_path = out / "records.jsonl", out / "errors.jsonl"
@@ -143,8 +144,9 @@ def run(paths: Iterable[str], out_dir: str | Path, *, directive: str = DEFAULT_D
     records, errors = _JsonlRows(records_path), _JsonlRows(errors_path)
     linked = link_corpus(records)
     result = audit_corpus(linked, directive=directive, provinces=provinces)
-    tables = build_tables(records, errors, linked, result)
-    files = write_tables(tables, out, formats)
+    chunks = table_chunks(records, errors, linked, result)
+    del linked      # the chunks hold it until their last row; writing the files after that does not need it
+    files = write_tables(chunks, out, formats, order=table_names(audited=True))
     return RunResult(out, n_rec, n_err, files, result)
 
 

@@ -3,14 +3,14 @@
 Every table keys its rows by the document's `source` (the file name as given) plus the thing's
 position or key inside it, so that the same input gives the same keys on every run. Column names
 and meanings: docs/DATA_DICTIONARY.md. Records are consumed as an iterator and turned into rows
-as they come; every CHUNK_ROWS rows of a table become a DataFrame (columnar, strings in Arrow), so
-memory holds compact frames, never the records nor millions of Python row tuples.
+as they come; every CHUNK_ROWS rows of a table become a DataFrame (columnar, strings in Arrow) that
+`table_chunks` hands on, so that `vanban run` writes the tables out without holding them (at 100k
+documents they are 3.5M rows, about 1 GB as frames); `build_tables` joins the chunks in memory.
 """
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
 
 import pandas as pd
 
@@ -98,81 +98,109 @@ def frame(name: str, rows: list) -> pd.DataFrame:
 
 
 # Rows of a table held as Python tuples before they become a frame (about 15 MB at 25 columns;
-# sixteen tables fill at once).
+# eleven tables fill at once).
 CHUNK_ROWS = 10_000
 
-
-@dataclass(slots=True)
-class _Rows:
-    """One table being built: rows as they come, turned into a frame every CHUNK_ROWS rows."""
-    name: str
-    chunk_rows: int = CHUNK_ROWS
-    rows: list = field(default_factory=list)
-    frames: list[pd.DataFrame] = field(default_factory=list)
-
-    def append(self, row: tuple) -> None:
-        self.rows.append(row)
-        if len(self.rows) >= self.chunk_rows:
-            self.frames.append(frame(self.name, self.rows))
-            self.rows = []
-
-    def table(self) -> pd.DataFrame:
-        """The whole table, as `frame` would give it from all the rows at once."""
-        if self.rows or not self.frames:
-            self.frames.append(frame(self.name, self.rows))
-            self.rows = []
-        if len(self.frames) == 1:
-            return self.frames.pop()
-        df = pd.concat(self.frames, ignore_index=True)
-        for col in df.columns:
-            # A chunk where a column is all empty infers no type: infer it over the whole column.
-            if len({str(f[col].dtype) for f in self.frames}) > 1:
-                df[col] = pd.Series(df[col].tolist(), name=col)
-        self.frames.clear()
-        return df
+AUDIT_TABLES = ("matrix", "matrix_summary", "coverage")
 
 
-class _Tables(dict):
-    """Table name -> its `_Rows`."""
+def table_names(audited: bool) -> list[str]:
+    """The tables of a corpus in their order (the workbook's sheets); `audited`: with an audit result."""
+    return [*COLUMNS, "audit", *(AUDIT_TABLES if audited else ())]
 
-    def __init__(self, chunk_rows: int):
-        super().__init__()
-        self.chunk_rows = chunk_rows
 
-    def __missing__(self, name: str) -> _Rows:
-        self[name] = _Rows(name, self.chunk_rows)
-        return self[name]
+def table_chunks(records: Iterable[dict], errors: Iterable[dict], linked: Linked,
+                 audit_result: AuditResult | None = None, chunk_rows: int = CHUNK_ROWS
+                 ) -> Iterator[tuple[str, pd.DataFrame]]:
+    """Every table of a corpus as (name, frame) pairs of at most `chunk_rows` rows, made as the
+    records come, so that a caller can write them out without holding any table whole.
+
+    A table's chunks come in row order, interleaved with other tables' chunks; every table has at
+    least one (an empty table, one empty frame). Each chunk is typed by `frame` on its own rows:
+    `concat_chunks` joins them into the table `frame` would give from all the rows at once.
+    The audit's tables come last, whole.
+    """
+    found_flags = flags(linked) if audit_result is None else None
+    flag_count = Counter(f.source for f in found_flags) if found_flags is not None else \
+        Counter(audit_result.flags["source"])
+    rows: dict[str, list] = {name: [] for name in COLUMNS}
+    chunked: set[str] = set()
+
+    def table_rows() -> Iterator[tuple[str, tuple]]:
+        for rec in records:
+            yield from _record_rows(rec, linked, flag_count)
+        for err in errors:
+            yield "errors", (err.get("source"), err.get("stage"), err.get("kind"), err.get("message"))
+        yield from _graph_rows(linked)
+
+    for name, row in table_rows():
+        table = rows[name]
+        table.append(row)
+        if len(table) >= chunk_rows:
+            yield name, frame(name, table)
+            rows[name] = []
+            chunked.add(name)
+    for name, table in rows.items():
+        if table or name not in chunked:
+            yield name, frame(name, table)
+    yield "audit", flags_frame(found_flags) if found_flags is not None else audit_result.flags
+    if audit_result is not None:
+        yield "matrix", audit_result.matrix
+        yield "matrix_summary", audit_result.summary
+        yield "coverage", audit_result.coverage
+
+
+def column_dtype(chunk_dtypes: list[tuple[object, bool]], values: Callable[[], list]):
+    """The dtype of a column in the whole table, from its dtype and whether it has a value in each
+    chunk: pandas' inference over all its values (`values()` gives them), as `frame` infers it
+    from all the rows at once.
+
+    A chunk where the column is all empty infers no type (object, or seconds for a date), so when
+    chunks differ only by such chunks the others' type holds; any other difference is settled
+    by inferring over every value, which needs the whole column.
+    """
+    kinds = {str(dtype) for dtype, _ in chunk_dtypes}
+    if len(kinds) == 1:
+        return chunk_dtypes[0][0]
+    filled = {str(dtype): dtype for dtype, has_values in chunk_dtypes if has_values}
+    if len(filled) == 1:
+        [(kind, dtype)] = filled.items()
+        if kind == "str" or kind.startswith("datetime64"):
+            return dtype
+    return pd.Series(values()).dtype
+
+
+def concat_chunks(chunks: list[pd.DataFrame]) -> pd.DataFrame:
+    """One table from its chunks (`table_chunks`), as `frame` would give it from all the rows at once."""
+    if len(chunks) == 1:
+        return chunks[0]
+    df = pd.concat(chunks, ignore_index=True)
+    for col in df.columns:
+        dtype = column_dtype([(c[col].dtype, bool(c[col].notna().any())) for c in chunks],
+                             lambda col=col: [v for c in chunks for v in c[col].tolist()])
+        if str(df[col].dtype) != str(dtype):
+            df[col] = pd.concat([c[col].astype(dtype) for c in chunks], ignore_index=True)
+    return df
 
 
 def build_tables(records: Iterable[dict], errors: Iterable[dict], linked: Linked,
                  audit_result: AuditResult | None = None, chunk_rows: int = CHUNK_ROWS) -> dict[str, pd.DataFrame]:
-    """All tables of a corpus. With an audit result, also its matrix, summary and coverage."""
-    rows = _Tables(chunk_rows)
-    found_flags = flags(linked) if audit_result is None else None
-    flag_count = Counter(f.source for f in found_flags) if found_flags is not None else \
-        Counter(audit_result.flags["source"])
-    for rec in records:
-        _record_rows(rec, linked, flag_count, rows)
-    for err in errors:
-        rows["errors"].append((err.get("source"), err.get("stage"), err.get("kind"), err.get("message")))
-    _graph_rows(linked, rows)
-    tables = {name: rows.pop(name, _Rows(name)).table() for name in COLUMNS}
-    tables["audit"] = flags_frame(found_flags) if found_flags is not None else audit_result.flags
-    if audit_result is not None:
-        tables["matrix"] = audit_result.matrix
-        tables["matrix_summary"] = audit_result.summary
-        tables["coverage"] = audit_result.coverage
-    return tables
+    """All tables of a corpus in memory (for tests and notebooks: `vanban run` writes `table_chunks`
+    to its files as they come). With an audit result, also its matrix, summary and coverage."""
+    chunks: dict[str, list[pd.DataFrame]] = defaultdict(list)
+    for name, df in table_chunks(records, errors, linked, audit_result, chunk_rows):
+        chunks[name].append(df)
+    return {name: concat_chunks(chunks.pop(name)) for name in table_names(audit_result is not None)}
 
 
-def _record_rows(rec: dict, linked: Linked, flag_count: Counter, rows: _Tables) -> None:
+def _record_rows(rec: dict, linked: Linked, flag_count: Counter) -> Iterator[tuple[str, tuple]]:
     source = rec["source"]
     doc = linked.documents.get(source)
     issuer, signer = rec.get("issuer") or {}, rec.get("signer") or {}
     place = doc.place if doc else None
     unit, now = (place.unit, place.now) if place else (None, None)
     date = rec.get("issue_date")
-    rows["documents"].append((
+    yield "documents", (
         source, rec.get("doc_type"), rec.get("number"), rec.get("symbol"), doc.key if doc else None, date,
         _day(date), _precision(date), doc.is_draft if doc else rec.get("is_draft"), rec.get("title"),
         issuer.get("name"), issuer.get("level"), issuer.get("locality"), issuer.get("province"),
@@ -180,7 +208,7 @@ def _record_rows(rec: dict, linked: Linked, flag_count: Counter, rows: _Tables) 
         _join(rec.get("basis") or []), _join(rec.get("directives") or []), unit and unit.code,
         unit and unit.name, now and now.code, now and now.name, len(rec.get("citations") or []),
         len(rec.get("sections") or []), len(rec.get("assignments") or []), flag_count.get(source, 0),
-        rec.get("format"), rec.get("pages")))
+        rec.get("format"), rec.get("pages"))
     refs = {c.key: c for c in doc.citations} if doc else {}
     for ci, c in enumerate(rec.get("citations") or []):
         ref = refs.get(c.get("key"))
@@ -192,13 +220,13 @@ def _record_rows(rec: dict, linked: Linked, flag_count: Counter, rows: _Tables) 
                 ref.in_directives if ref else None)
         mentions = c.get("mentions") or []
         if not mentions:
-            rows["citations"].append(head + (None,) + body + (None,) * 7)
+            yield "citations", head + (None,) + body + (None,) * 7
         for mi, m in enumerate(mentions):
-            rows["citations"].append(head + (mi,) + body + _span(m.get("span")) + (
-                m.get("text"), m.get("form"), m.get("role"), m.get("date"), m.get("raw_symbol")))
+            yield "citations", head + (mi,) + body + _span(m.get("span")) + (
+                m.get("text"), m.get("form"), m.get("role"), m.get("date"), m.get("raw_symbol"))
     for si, s in enumerate(rec.get("sections") or []):
-        rows["sections"].append((source, si, s.get("path"), s.get("heading"), s.get("kind"), s.get("level"))
-                                + _span(s.get("span")))
+        yield "sections", (source, si, s.get("path"), s.get("heading"), s.get("kind"), s.get("level")) \
+            + _span(s.get("span"))
     for reported, key in ((False, "assignments"), (True, "reported_actions")):
         for ai, a in enumerate(rec.get(key) or []):
             head = (source, ai)
@@ -206,28 +234,26 @@ def _record_rows(rec: dict, linked: Linked, flag_count: Counter, rows: _Tables) 
                          a.get("collective"))
             tasks = a.get("tasks") or []
             if not tasks:
-                rows["assignments"].append(head + (None, reported) + unit_cols + (None,) * 5
-                                           + _span(a.get("span")))
+                yield "assignments", head + (None, reported) + unit_cols + (None,) * 5 + _span(a.get("span"))
             for ti, t in enumerate(tasks):
-                rows["assignments"].append(head + (ti, reported) + unit_cols + (
+                yield "assignments", head + (ti, reported) + unit_cols + (
                     t.get("text"), t.get("role"), t.get("deadline"), t.get("recurrence"),
-                    _join(t.get("cooperating") or [])) + _span(t.get("span")))
+                    _join(t.get("cooperating") or [])) + _span(t.get("span"))
     for di, d in enumerate(rec.get("dates") or []):
-        rows["dates"].append((source, di, d.get("kind"), d.get("text"), d.get("value"), _day(d.get("value")),
-                              d.get("end"), d.get("recurrence"), d.get("valid"), d.get("error"))
-                             + _span(d.get("span")))
+        yield "dates", (source, di, d.get("kind"), d.get("text"), d.get("value"), _day(d.get("value")),
+                        d.get("end"), d.get("recurrence"), d.get("valid"), d.get("error")) + _span(d.get("span"))
     for ri, r in enumerate(rec.get("recipients") or []):
-        rows["recipients"].append((source, ri, r))
+        yield "recipients", (source, ri, r)
     if doc is not None:
-        rows["localities"].append((
+        yield "localities", (
             source, doc.level, doc.locality, doc.province, doc.issue_date, unit and unit.era,
             unit and unit.level, unit and unit.code, unit and unit.name, unit and unit.province_code,
             unit and unit.province, unit and (unit.district_code if unit.level == "xa" else None),
             unit and unit.district, now and now.code, now and now.name, now and now.province_code,
-            now and now.province, place.existed if place else None, place.note if place else None))
+            now and now.province, place.existed if place else None, place.note if place else None)
 
 
-def _graph_rows(linked: Linked, rows: _Tables) -> None:
+def _graph_rows(linked: Linked) -> Iterator[tuple[str, tuple]]:
     printed: dict[str, list[tuple[str, str]]] = defaultdict(list)
     cited_by: Counter = Counter()
     for d in linked.documents.values():
@@ -242,18 +268,18 @@ def _graph_rows(linked: Linked, rows: _Tables) -> None:
             where[date].append(source)
         full = {d for d in dates if is_full_date(d)}
         real = inst.real_date if is_full_date(inst.real_date) else None
-        rows["instruments"].append((
+        yield "instruments", (
             key, inst.status, inst.type, inst.number, inst.symbol, inst.year, inst.issuer, inst.level,
             inst.locality, inst.name, inst.real_date, _day(inst.real_date), inst.real_date_source,
             _join(inst.documents), inst.central_directive, cited_by[key],
             _join(f"{d} ×{n}" for d, n in dates.most_common()),
             _join(f"{d}: {', '.join(where[d])}" for d in sorted(where)),
-            bool(inst.symbol) and (len(full) > 1 or bool(real and full - {real}))))
+            bool(inst.symbol) and (len(full) > 1 or bool(real and full - {real})))
     for e in linked.edges:
-        rows["links"].append((e.src, e.dst, e.type, e.source, e.inferred, e.evidence, e.start, e.end,
-                              linked.label(e.src), linked.label(e.dst)))
+        yield "links", (e.src, e.dst, e.type, e.source, e.inferred, e.evidence, e.start, e.end,
+                        linked.label(e.src), linked.label(e.dst))
     for c in linked.chains:
-        rows["chains"].append((c.source, c.directive, c.kind, len(c.path) - 1,
-                               c.path[1] if len(c.path) > 2 else None, " -> ".join(c.path),
-                               " -> ".join(linked.label(n) for n in c.path), c.inferred))
+        yield "chains", (c.source, c.directive, c.kind, len(c.path) - 1,
+                         c.path[1] if len(c.path) > 2 else None, " -> ".join(c.path),
+                         " -> ".join(linked.label(n) for n in c.path), c.inferred)
 

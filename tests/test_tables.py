@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.audit import audit
 from pipeline.link import link_corpus
-from pipeline.tables import COLUMNS, build_tables
+from pipeline.tables import COLUMNS, build_tables, concat_chunks, frame, table_chunks, table_names
 
 ERRORS = [{"source": "scan.pdf", "stage": "ingest", "kind": "scanned_no_ocr", "message": "scan.pdf: no text"}]
 
@@ -100,3 +100,28 @@ def test_tables_built_in_chunks_equal_tables_built_at_once(seeds, tables):
     assert chunked.keys() == tables.keys()
     for name, df in tables.items():
         pd.testing.assert_frame_equal(chunked[name], df, check_exact=True)
+
+
+def _date_row(kind=None, value=None, recurrence=None):
+    return ("x.txt", 0, kind, None, value, value, None, recurrence, None, None, None, None)
+
+
+@pytest.mark.parametrize("chunks", [
+    [[_date_row("deadline", "2023-12-31")], [_date_row()]],            # second chunk: nothing in those columns
+    [[_date_row()], [_date_row()], [_date_row("period", "2023-10")]],  # values only in the last chunk
+    [[_date_row()], [_date_row()]],                                      # never a value
+    [[_date_row(recurrence="hằng tháng")], [_date_row(recurrence=12)]],  # text and a number: no common type
+    [[], [_date_row("deadline", "2023-12-31")]],
+], ids=["empty-second", "values-last", "never", "mixed", "empty-chunk"])
+def test_chunks_join_into_the_table_of_all_rows(chunks):
+    """Each chunk infers its own dtypes; joined, they are what `frame` infers from all the rows."""
+    joined = concat_chunks([frame("dates", rows) for rows in chunks])
+    pd.testing.assert_frame_equal(joined, frame("dates", [r for rows in chunks for r in rows]), check_exact=True)
+
+
+def test_table_chunks_are_bounded_and_every_table_comes(seeds):
+    linked = link_corpus(iter(seeds))
+    chunks = list(table_chunks(iter(seeds), ERRORS, linked, audit(linked), chunk_rows=3))
+    assert {name for name, _ in chunks} == set(table_names(audited=True))
+    assert all(len(df) <= 3 for name, df in chunks if name in COLUMNS)
+    assert [name for name, df in chunks if name == "errors"] == ["errors"]    # one row: one chunk
