@@ -88,7 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
                     "Prints precision/recall/F1 per field and every miss (file | field | expected | got); "
                     "with --baseline, the gains and losses per document and field against that saved run.")
     ev.add_argument("paths", nargs="*", metavar="PATH", help="documents to extract and score")
-    ev.add_argument("--gold", required=True, metavar="DIR", help="folder of gold records (NAME.json)")
+    ev.add_argument("--gold", required=True, metavar="DIR", action="append",
+                    help="folder of gold records (NAME.json); repeat it to score several folders at once")
     ev.add_argument("--pred", metavar="FILE", help="score these records (JSON Lines) instead of extracting")
     ev.add_argument("--baseline", metavar="FILE", help="a saved run (JSON Lines) to compare with")
     ev.add_argument("--save", metavar="FILE", help="write this run's records here (e.g. a new baseline)")
@@ -259,10 +260,17 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     from . import evaluate
-    if not Path(args.gold).is_dir():
-        print(f"vanban eval: --gold {args.gold}: no such folder", file=sys.stderr)
-        return EXIT_USAGE
-    golds = evaluate.load_golds(args.gold)
+    golds: dict[str, dict] = {}
+    for gold_dir in args.gold:
+        if not Path(gold_dir).is_dir():
+            print(f"vanban eval: --gold {gold_dir}: no such folder", file=sys.stderr)
+            return EXIT_USAGE
+        found = evaluate.load_golds(gold_dir)
+        if clash := sorted(golds.keys() & found.keys()):
+            print(f"vanban eval: --gold {gold_dir}: {clash[0]}.json is also in another gold folder "
+                  "(documents are matched by name)", file=sys.stderr)
+            return EXIT_USAGE
+        golds |= found
     n_err = 0
     if args.pred:
         preds = evaluate.load_preds(args.pred)

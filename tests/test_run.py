@@ -62,15 +62,18 @@ def test_unknown_table_format_is_a_usage_error(tmp_path: Path) -> None:
     assert r.returncode == 2 and "pdf" in r.stderr
 
 
+GOLDS = ("--gold", "corpus/seeds/gold", "--gold", "corpus/heldout/gold")
+
+
 def test_eval_scores_the_shipped_corpus_against_its_baseline(tmp_path: Path) -> None:
-    r = vanban("eval", "--gold", "corpus/seeds/gold", "corpus/seeds", "--baseline", "corpus/baseline.jsonl",
-               "--json")
+    r = vanban("eval", *GOLDS, "corpus/", "--baseline", "corpus/baseline.jsonl", "--json")
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
-    assert out["scores"]["documents"] == 4 and out["scores"]["missing"] == []
+    n_gold = len(list((REPO / "corpus").glob("*/gold/*.json")))
+    assert out["scores"]["documents"] == n_gold and out["scores"]["missing"] == []
     assert out["scores"]["citations"]["f1"] >= 0.97
     assert {"gains", "losses", "delta"} <= set(out)
-    text = vanban("eval", "--gold", "corpus/seeds/gold", "--pred", "corpus/baseline.jsonl").stdout
+    text = vanban("eval", *GOLDS, "--pred", "corpus/baseline.jsonl").stdout
     assert "citations" in text and "F1" in text
 
 
@@ -81,11 +84,15 @@ def test_eval_lists_misses_and_losses_against_a_worse_baseline(tmp_path: Path) -
         rec["symbol"] = None
         worse.append(json.dumps(rec, ensure_ascii=False))
     (tmp_path / "worse.jsonl").write_text("\n".join(worse), encoding="utf-8")
-    r = vanban("eval", "--gold", "corpus/seeds/gold", "--pred", str(tmp_path / "worse.jsonl"),
-               "--baseline", "corpus/baseline.jsonl")
+    r = vanban("eval", *GOLDS, "--pred", str(tmp_path / "worse.jsonl"), "--baseline", "corpus/baseline.jsonl")
     assert r.returncode == 0
     assert "| symbol | 3457/BC-UBND | -" in r.stdout        # a miss of this run
-    assert "losses (4)" in r.stdout
+    assert f"losses ({len(worse)})" in r.stdout           # every document printed a symbol
+
+
+def test_eval_refuses_two_gold_folders_that_share_a_name() -> None:
+    r = vanban("eval", "--gold", "corpus/seeds/gold", "--gold", "corpus/seeds/gold", "--pred", "corpus/baseline.jsonl")
+    assert r.returncode == 2 and "also in another gold folder" in r.stderr
 
 
 def test_synth_writes_documents_and_truth(tmp_path: Path) -> None:
