@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 
 from .model import Document, LineHint, OffsetMap
 
@@ -33,22 +34,30 @@ _RULES: list[tuple[str, str | None, str]] = [
     (r"(?<![^\n])#{1,6}[ \t]+", "", "#"),
 ]
 # A base letter and its combining marks (NFD text): it can start anywhere, so it is only part
-# of the scan when the text is not NFC already; a leading look-ahead on the characters a match
-# can start with lets the scan skip clean text eight times faster.
+# of the scan when the text is not NFC already.
 _COMBINING_RULE = r".[\u0300-\u036f\u0323]+"
-
-
-def _compile(rules: list[tuple[str, str | None, str]], extra: str | None = None) -> re.Pattern:
-    body = "|".join(f"({p})" for p, _, _ in rules)
-    if extra is None:
-        return re.compile(f"(?=[{''.join(c for _, _, c in rules)}])(?:{body})")
-    return re.compile(f"{body}|({extra})")
-
-
-_RX_NFC = _compile(_RULES)
-_RX_ALL = _compile(_RULES, _COMBINING_RULE)
+_BODY = "|".join(f"({p})" for p, _, _ in _RULES)
+_RX_NFC = re.compile(_BODY)
+_RX_ALL = re.compile(f"{_BODY}|({_COMBINING_RULE})")
+# The characters a rule's match can start with. NFC text is scanned for them alone (a character
+# class the regex engine skips to fast; a pattern of alternatives, or one that opens with a
+# look-ahead, is tried at every offset) and the rules are tried where one is found.
+_RULE_START = re.compile(f"[{''.join(c for _, _, c in _RULES)}]")
 _FORMFEED = 2        # group number of the form-feed rule
 _COMBINING = len(_RULES) + 1
+
+
+def _rule_matches(raw: str) -> Iterator[re.Match]:
+    """The matches `finditer` of the rules gives on `raw` (no rule matches an empty string)."""
+    if not unicodedata.is_normalized("NFC", raw):
+        yield from _RX_ALL.finditer(raw)
+        return
+    pos = 0
+    while at := _RULE_START.search(raw, pos):
+        m = _RX_NFC.match(raw, at.start())
+        if m:
+            yield m
+        pos = m.end() if m else at.start() + 1
 
 
 def normalize(raw: str) -> tuple[str, OffsetMap, list[int]]:
@@ -57,8 +66,7 @@ def normalize(raw: str) -> tuple[str, OffsetMap, list[int]]:
     points = [(0, 0)]
     page_starts = [0]
     o = r = 0
-    rx = _RX_NFC if unicodedata.is_normalized("NFC", raw) else _RX_ALL
-    for m in rx.finditer(raw):
+    for m in _rule_matches(raw):
         s, e = m.span()
         if s > r:
             out.append(raw[r:s])

@@ -22,7 +22,7 @@ from .. import lexicon
 from ..model import Citation, Document, Header, Mention, Span
 from .citation_registry import lookup
 from .citation_symbols import SYMBOL_RX, Symbol, issuer_code, iter_symbols, parse
-from .dates import FastPattern, PrintedDate, date_at, either_case
+from .dates import FastPattern, PrintedDate, date_at, opening
 
 _LEX = lexicon.load("citations")
 _LAWS = lexicon.load("instruments")["laws"]
@@ -43,17 +43,19 @@ def _fold_ws(s: str) -> str:
 _TYPE_OF_WORD = {w.casefold(): e["code"] for e in _LEX["type_word"] for w in e["words"]}
 _GENERIC_WORDS = {w.casefold() for e in _LEX["type_word"] if e.get("generic") for w in e["words"]}
 _TYPE_WORDS = _alt([w for e in _LEX["type_word"] for w in e["words"]])
-# The first letters of the type words: where a scan for a type word stops.
-_TYPE_FIRST = "".join({w[0] for e in _LEX["type_word"] for w in e["words"]})
+# The first words of the type words: where a scan for a type word stops (`opening`).
+_TYPE_LEADS = sorted({re.escape(w.split()[0]) for e in _LEX["type_word"] for w in e["words"]})
 # The type word printed right before a symbol: "Quyết định số 407/...", "Công văn 285/...", "Số:".
-_TYPE_BEFORE = FastPattern(rf"(?i:(?<!\w)(?P<w>{_TYPE_WORDS})\s*(?:số\s*:?\s*)?$)", either_case(_TYPE_FIRST))
+_TYPE_BEFORE = FastPattern(rf"(?i:(?<!\w)(?P<w>{_TYPE_WORDS})\s*(?:số\s*:?\s*)?$)",
+                           opening=opening(_TYPE_LEADS, ignore_case=True))
 # A short form: type word and bare number ("Quyết định số 765"), not followed by a symbol.
 _SHORT_RX = re.compile(rf"(?<!\w)(?P<w>{_TYPE_WORDS})\s+số\s+(?P<n>\d{{1,5}})(?![\w/.-]|\s*/)")
 # An anaphor: type word and a cue ("Chỉ thị nêu trên", "Kế hoạch này").
 _ANAPHORA_CUES = _alt(_LEX['anaphora']['cues'])
 _ANAPHORA_RX = re.compile(rf"(?<!\w)(?P<w>{_TYPE_WORDS})\s+(?P<cue>{_ANAPHORA_CUES})(?!\w)")
 # Where either may start: both are looked for in one scan.
-_SHORT_OR_ANAPHORA = FastPattern(rf"(?<!\w)(?:{_TYPE_WORDS})\s+(?:số\s+\d|(?:{_ANAPHORA_CUES})(?!\w))", _TYPE_FIRST)
+_SHORT_OR_ANAPHORA = FastPattern(rf"(?<!\w)(?:{_TYPE_WORDS})\s+(?:số\s+\d|(?:{_ANAPHORA_CUES})(?!\w))",
+                                 opening=opening(_TYPE_LEADS))
 
 _ABBREVIATIONS = _LEX["abbreviations"]["map"]
 _ABBR = FastPattern(rf"(?<![\w&])(?:{_alt(list(_ABBREVIATIONS))})(?![\w&])", "".join({a[0] for a in _ABBREVIATIONS}))
@@ -88,7 +90,8 @@ _IMPLEMENTS_RX = re.compile(rf"(?i)(?<!\w)(?:{_alt(_LEX['implements_subject']['c
 _OWN_SYMBOL_RX = re.compile(r"(?<!\w)Số(?:\s+hiệu)?\s*:?\s*(?P<s>\d[^\s|]*(?:\s?/\s?\S+))")
 _DRAFT_SYMBOL_RX = re.compile(r"^\s*/")       # a draft's symbol, its number left blank
 # Where the document proper starts (after a web page's chrome): its national motto.
-_MOTTO_RX = re.compile(r"(?i)C[ỘO]NG\s+H[ÒOÕ]A\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A")
+# (Its first letter as a class: a regex that ignores case as a whole is tried at every offset.)
+_MOTTO_RX = re.compile(r"[Cc](?i:[ỘO]NG\s+H[ÒOÕ]A\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A)")
 # A numbered heading, where the preamble ends when the sections stage found none ("PHẦN THỨ
 # NHẤT" also inside a line: some web captures fold the whole document into one line).
 _HEADING_RX = re.compile(r"(?m)^[ \t|]*(?:[IVX]{1,4}\s*[.:\-]\s|1\s*[.)]\s|Điều\s+1\s*[.:])"

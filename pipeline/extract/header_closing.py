@@ -8,6 +8,7 @@ document the lead body's signature is the rightmost one of the first row.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -99,7 +100,8 @@ def recipients(text: str, start: int, end: int) -> list[str]:
     return items
 
 
-def _split_upper(s: str) -> list[str]:
+@functools.lru_cache(maxsize=4096)        # signature heads repeat from document to document
+def _split_upper(s: str) -> tuple[str, ...]:
     """A one-line signature head cut into its lines: at each marker, and before the position."""
     parts = [p.strip() for p in _MARKER_ANY.split(s) if p.strip()]
     if parts:
@@ -109,7 +111,7 @@ def _split_upper(s: str) -> list[str]:
             cut = len(fold(parts[-1])) - len(m.group(1))
             last = fold(parts[-1])
             parts[-1:] = [last[:cut].strip(), last[cut:].strip()]
-    return parts
+    return tuple(parts)
 
 
 def signer(text: str, start: int, end: int) -> tuple[Signer, int | None]:
@@ -123,7 +125,8 @@ def signer(text: str, start: int, end: int) -> tuple[Signer, int | None]:
         line_start, pos = pos, pos + len(line) + 1
         segs = []
         for c, s in segments(clean(line)):
-            m = _UPPER_THEN_NAME.match(s)
+            # (a segment that ends in no lower-case letter ends in no name: spared the regex)
+            m = _UPPER_THEN_NAME.match(s) if s[-1] in LOWER else None
             if m and (_marker(m.group("up")) or _is_position(m.group("up"))):
                 segs += [(c, m.group("up")), (c + m.start("name"), m.group("name"))]
             else:
