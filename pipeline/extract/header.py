@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from .. import lexicon
-from ..model import Document, Header, Issuer, Span
+from ..model import NEWS, Document, Header, Issuer, Span
 from . import citation_symbols as cs
 from . import header_issuer as iss
 from .header_closing import closing
@@ -380,7 +380,7 @@ def _news(text: str) -> Header | None:
     issuer = iss.resolve(unit[-1:], text, None) if unit else Issuer()
     d, mo, y = (m.group("d2"), m.group("m2"), m.group("y2")) if m.group("y2") else (
         (lead.group("d1"), lead.group("m1"), lead.group("y1")) if lead else (None, None, None))
-    return Header(doc_type="TIN", number=m.group("num"), symbol=symbol, issuer=issuer,
+    return Header(doc_type=NEWS, number=m.group("num"), symbol=symbol, issuer=issuer,
                   issue_date=iso_date(d, mo, y))
 
 
