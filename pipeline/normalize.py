@@ -7,12 +7,16 @@ What it repairs, and why:
 - decomposed Unicode (NFD from PDFs and Mac files) -> NFC; `Ð` (Icelandic eth) -> `Đ`;
   `ƣ` (U+01A3, which fonts of legacy PDFs use for `ư`) -> `ư`;
 - no-break and zero-width spaces, soft hyphens, BOMs;
-- markdown emphasis (`**`, `__`) and heading markers, which web captures carry.
+- markdown emphasis (`**`, `__`) and heading markers, which web captures carry;
+- double-spaced text (a blank line after every line, as some PDF and print-to-text tools give):
+  the blank lines are squeezed out, so that a blank line again ends a paragraph, as the
+  extractors read it.
 Everything else (spelling, spacing inside symbols) is left to the extractors, which repair it
 where they know what a symbol looks like.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -90,7 +94,55 @@ def normalize(raw: str) -> tuple[str, OffsetMap, list[int]]:
     # A trailing form feed starts no page.
     while len(page_starts) > 1 and page_starts[-1] >= len(text.rstrip()):
         page_starts.pop()
-    return text, OffsetMap(points), page_starts
+    omap = OffsetMap(points)
+    if _double_spaced(text):
+        text, squeezed = _squeeze(text)
+        omap = _compose(omap, squeezed)
+        page_starts = [to_normalized(squeezed, p) for p in page_starts]
+    return text, omap, page_starts
+
+
+# A line broken inside a sentence, then one blank line, then its lower-case continuation: the
+# mark of double spacing, which a text whose paragraphs are separated by blank lines never has.
+_WRAP_OVER_BLANK = re.compile(r"[^\W\d_],?[ \t]*\n[ \t]*\n[ \t]*([^\W\d_])")
+_GAP = re.compile(r"\n(?:[ \t]*\n)*")
+# Lines of a double-spaced text: one blank line between two lines is none; more is a paragraph break.
+_BLANK_RUN = re.compile(r"\n[ \t]*\n(?:([ \t]*\n)+)?")
+MIN_WRAPS_OVER_BLANK = 3
+MAX_ADJACENT_SHARE = 0.1      # double-spaced: at most this share of lines follow a line directly
+
+
+def _double_spaced(text: str) -> bool:
+    if text.count("\n\n") < MIN_WRAPS_OVER_BLANK or \
+            sum(c.islower() for c in _WRAP_OVER_BLANK.findall(text)) < MIN_WRAPS_OVER_BLANK:
+        return False
+    gaps = _GAP.findall(text.strip())
+    adjacent = sum(g == "\n" for g in gaps)
+    return adjacent <= MAX_ADJACENT_SHARE * len(gaps)
+
+
+def _squeeze(text: str) -> tuple[str, OffsetMap]:
+    """`text` without the blank lines of double spacing, and the map back to `text`."""
+    out: list[str] = []
+    points = [(0, 0)]
+    o = r = 0
+    for m in _BLANK_RUN.finditer(text):
+        s, e = m.span()
+        out.append(text[r:s])
+        o += s - r
+        rep = "\n\n" if m.group(1) else "\n"
+        out.append(rep)
+        o += len(rep)
+        r = e
+        points.append((o, e))
+    out.append(text[r:])
+    return "".join(out), OffsetMap(points)
+
+
+def _compose(first: OffsetMap, second: OffsetMap) -> OffsetMap:
+    """The map of `second` (text -> an intermediate text) followed by `first` (intermediate -> raw)."""
+    breaks = {o for o, _ in second.points} | {to_normalized(second, n) for n, _ in first.points}
+    return OffsetMap([(o, first.to_raw(second.to_raw(o))) for o in sorted(breaks)])
 
 
 def make_document(raw: str, source: str, fmt: str, *, raw_page_starts: list[int] | None = None,
@@ -109,12 +161,10 @@ def make_document(raw: str, source: str, fmt: str, *, raw_page_starts: list[int]
 
 def to_normalized(omap: OffsetMap, raw_offset: int) -> int:
     """The normalised offset of a raw offset (inverse of `OffsetMap.to_raw`)."""
-    best = 0
-    for norm, raw in omap.points:
-        if raw > raw_offset:
-            break
-        best = norm + (raw_offset - raw)
-    return best
+    # Raw offsets grow with normalised ones, so the last point at or before `raw_offset` rules.
+    i = bisect.bisect_right(omap.points, raw_offset, key=lambda p: p[1]) - 1
+    norm, raw = omap.points[max(i, 0)]
+    return norm + (raw_offset - raw)
 
 
 def document_from_text(text: str, source: str = "<text>") -> Document:

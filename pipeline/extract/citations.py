@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from .. import lexicon
-from ..model import Citation, Document, Header, Mention, Span
+from ..model import NEWS, Citation, Document, Header, Mention, Span
 from .citation_registry import lookup
 from .citation_symbols import SYMBOL_RX, Symbol, issuer_code, iter_symbols, parse
 from .dates import FastPattern, PrintedDate, date_at, opening
@@ -70,6 +70,7 @@ _NAMED_ISSUER_RX = re.compile(
     rf"(?i)\s*,?\s*(?:\([^)]{{0,60}}\)\s*)?của\s+(?P<iss>{_alt(_COMMA_NAMES)})(?!\w)") if _COMMA_NAMES else None
 _SUBJECT_LEAD_RX = re.compile(r"^\s*(?:,\s*)?(?:về\s+việc|về|V/v)\s+", re.I)
 # Where a clause ends: ";", a full stop, a blank line (read within 600 characters: `_clause_end`).
+_SENTENCE_END_RX = re.compile(r"\.(?=\s)|\n")
 _CLAUSE_BREAK_RX = re.compile(r"[;.\n](?:(?<=;)|(?<=\.)(?=\s)|(?<=\n)\s*\n)")
 
 _KINDS = [(re.compile(rf"(?i)(?<!\w)(?:{_alt(k['words'])})(?!\w)(?!\s+hội)"), k) for k in _LEX["locality_kind"]]
@@ -770,14 +771,30 @@ def extract_citations(doc: Document, header: Header) -> list[Citation]:
 # --- basis and directives -------------------------------------------------------------------------
 
 def preamble(doc: Document, header: Header, first_section: int | None) -> Span:
-    """The title and the preamble: from the title (or the document's start) to the first section."""
+    """The title and the preamble: from the title (or the document's start) to the first section.
+    A news item has neither: there it is the sentence that reports the document."""
     text = doc.text
+    if header.doc_type == NEWS and (report := _reporting_sentence(text, header)):
+        return report
     start = header.title_span.start if header.title_span else document_start(text)
     end = first_section
     if end is None or end <= start:
         m = _HEADING_RX.search(text, start)
         end = m.start() if m else len(text)
     return Span(start, _lead_out_end(text, start, end) or end)
+
+
+def _reporting_sentence(text: str, header: Header) -> Span | None:
+    """The sentence of a news item that names the reported document by its number-symbol: what
+    that document implements is said there ("... ban hành Kế hoạch số 312/KH-UBND ... triển khai
+    thực hiện Chỉ thị số 07/CT-TTg ..."), not in the rest of the article."""
+    at = text.find(header.symbol) if header.number and header.symbol else -1
+    if at < 0:
+        return None
+    period = text.rfind(". ", 0, at)
+    start = max(text.rfind("\n", 0, at) + 1, period + 2 if period >= 0 else 0)
+    end = _SENTENCE_END_RX.search(text, at)
+    return Span(start, end.start() if end else len(text))
 
 
 def _lead_out_end(text: str, start: int, end: int) -> int | None:

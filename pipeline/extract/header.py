@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from .. import lexicon
-from ..model import Document, Header, Issuer, Span
+from ..model import NEWS, Document, Header, Issuer, Span
 from . import citation_symbols as cs
 from . import header_issuer as iss
 from .header_closing import closing
@@ -41,6 +41,8 @@ _AUTHORITY = re.compile(_HDR["authority_line"]["pattern"])
 _VV = re.compile(word_start(_HDR["vv"]["pattern"]))
 _FIRM_PREAMBLE = re.compile(r"Căn\s+cứ\b")
 _KINH_GUI = re.compile(r"[\s|]*Kính\s*gửi\b")
+# A printed rule under the title ("-----", "_______", "***"): no part of it.
+_RULE_LINE = re.compile(r"[-–—_=*~. ]{3,}")
 _PLACE_STOP = set(_HDR["date_line"]["place_stopwords"])
 _MOTTO_REACH = 60           # characters before a date line searched for a motto broken over lines
 
@@ -227,8 +229,8 @@ def _title(text: str, start: int, limit: int) -> tuple[str | None, Span | None, 
         raw = text[seg_start:b]
         content = raw.strip(" \t|")
         c0 = seg_start + len(raw) - len(raw.lstrip(" \t|"))
-        if not content:
-            if parts and not _title_goes_on(text, b + 1, bool(upper)):
+        if not content or _RULE_LINE.fullmatch(content):
+            if parts and (content or not _title_goes_on(text, b + 1, bool(upper))):
                 break
             pos = b + 1
             continue
@@ -300,11 +302,11 @@ def _vv_title(text: str, vv: re.Match, limit: int) -> tuple[str | None, Span | N
 
 
 def _skip_to_body(text: str, pos: int, limit: int) -> int:
-    """Past blank lines, a decision's authority line and a Kính gửi block."""
+    """Past blank lines and printed rules, a decision's authority line and a Kính gửi block."""
     def skip_blank(p: int) -> int:
         while p < limit:
             a, b = _line_bounds(text, p)
-            if text[a:b].strip(" \t|"):
+            if (c := text[a:b].strip(" \t|")) and not _RULE_LINE.fullmatch(c):
                 return a
             p = b + 1
         return min(p, len(text))
@@ -383,7 +385,7 @@ def _news(text: str) -> Header | None:
     issuer = iss.resolve(unit[-1:], text, None) if unit else Issuer()
     d, mo, y = (m.group("d2"), m.group("m2"), m.group("y2")) if m.group("y2") else (
         (lead.group("d1"), lead.group("m1"), lead.group("y1")) if lead else (None, None, None))
-    return Header(doc_type="TIN", number=m.group("num"), symbol=symbol, issuer=issuer,
+    return Header(doc_type=NEWS, number=m.group("num"), symbol=symbol, issuer=issuer,
                   issue_date=iso_date(d, mo, y))
 
 

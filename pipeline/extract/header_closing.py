@@ -32,8 +32,14 @@ _POSITIONS = sorted((p.casefold() for p in _HDR["signer"]["positions"]), key=len
 _POSITION_END = re.compile(r"(?:^|\s)((?:phó\s+)?(?:" + "|".join(map(re.escape, _POSITIONS)) + r"))$")
 _POSITIONS_SET = set(_POSITIONS) | {"phó " + p for p in _POSITIONS}
 _RANK = re.compile(r"^(?:" + "|".join(map(re.escape, _HDR["signer"]["ranks"])) + r")\s+")
-_NAME = re.compile(rf"[*\s]*((?:[{UPPER}][{LOWER}]+)(?:\s+[{UPPER}][{LOWER}]*){{1,4}})[*\s]*")
-_UPPER_THEN_NAME = re.compile(rf"^(?P<up>[^{LOWER}]*[{UPPER}][^{LOWER}]*?)\s+(?P<name>[{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}]+){{1,4}})$")
+# A person's name: two to five capitalised syllables, one of them with lower-case letters. A
+# syllable may be one capital ("Y Thuận Niê") or end in an apostrophe ("H' Hen Niê", "K'Bròng"),
+# as the names of the Central Highlands peoples are written.
+_SYLLABLE = rf"[{UPPER}][{LOWER}]*(?:['’][{UPPER}]?[{LOWER}]*)?"
+_NAME = re.compile(rf"[*\s]*((?=[^{LOWER}\n]*[{UPPER}][{LOWER}]){_SYLLABLE}(?:\s+{_SYLLABLE}){{1,4}})[*\s]*")
+# The shortest capitals head, so that a name's one-capital syllable ("H' Hen Niê") stays in the name.
+_UPPER_THEN_NAME = re.compile(rf"^(?P<up>[^{LOWER}]*?[{UPPER}][^{LOWER}]*?)\s+"
+                              rf"(?P<name>(?=[^{LOWER}\n]*[{UPPER}][{LOWER}]){_SYLLABLE}(?:\s+{_SYLLABLE}){{1,4}})$")
 _END_MARK = re.compile(r"\./\.")
 
 
