@@ -113,12 +113,11 @@ MAX_ADJACENT_SHARE = 0.1      # double-spaced: at most this share of lines follo
 
 
 def _double_spaced(text: str) -> bool:
-    if text.count("\n\n") < MIN_WRAPS_OVER_BLANK or \
-            sum(c.islower() for c in _WRAP_OVER_BLANK.findall(text)) < MIN_WRAPS_OVER_BLANK:
-        return False
+    # The line gaps first: a scan for a literal, and most texts have lines that follow each other.
     gaps = _GAP.findall(text.strip())
-    adjacent = sum(g == "\n" for g in gaps)
-    return adjacent <= MAX_ADJACENT_SHARE * len(gaps)
+    if len(gaps) <= MIN_WRAPS_OVER_BLANK or gaps.count("\n") > MAX_ADJACENT_SHARE * len(gaps):
+        return False
+    return sum(c.islower() for c in _WRAP_OVER_BLANK.findall(text)) >= MIN_WRAPS_OVER_BLANK
 
 
 def _squeeze(text: str) -> tuple[str, OffsetMap]:
