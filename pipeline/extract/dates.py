@@ -23,6 +23,19 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
+class _EarliestOf:
+    """Several scans run as one: the earliest match of any of them. A scan for one literal
+    character runs some twenty times faster than a scan for a class (about 0.3 against 6 ns a
+    character of Vietnamese text): one scan a character pays when the characters are rare."""
+
+    def __init__(self, scans: list[re.Pattern]):
+        self._scans = scans
+
+    def search(self, text: str, start: int, end: int) -> re.Match | None:
+        found = [m for rx in self._scans if (m := rx.search(text, start, end))]
+        return min(found, key=re.Match.start, default=None)
+
+
 class FastPattern:
     """A regex found by a fast scan, with the matches `re.Pattern.finditer` and `search` would give.
     Python's regex engine skips quickly to the characters that can open a match only when the
@@ -30,15 +43,18 @@ class FastPattern:
     with a lookaround (`(?<!\\w)`) is tried at every offset, at a few MB/s. So the scan consumes one
     character of `first` (or two: one of `first`, then one of the class `second`), or what the
     regex `opening` takes (one character: see `opening`), and tries the pattern in a lookahead from
-    there; the pattern then reads each place found. Exact when every match starts with a character
+    there; the pattern then reads each place found. With `rare`, each character of `first` is
+    scanned for on its own (`_EarliestOf`). Exact when every match starts with a character
     of `first` (and `second`) or with `opening`, and when the pattern's inline flags are scoped
     ("(?i:...)")."""
 
     def __init__(self, pattern: str, first: str = "", second: str | None = None, *,
-                 opening: str | None = None):
+                 opening: str | None = None, rare: bool = False):
         self.rx = re.compile(pattern)
         if opening is not None:
             self._at = re.compile(rf"(?:{opening})(?<=(?={pattern})(?s:.))")
+        elif rare:
+            self._at = _EarliestOf([re.compile(rf"{re.escape(c)}(?<=(?={pattern})(?s:.))") for c in first])
         else:
             self._at = re.compile(rf"[{re.escape(first)}](?<=(?={pattern})(?s:.))" if second is None else
                                   rf"[{re.escape(first)}]{second}(?<=(?={pattern})(?s:..))")

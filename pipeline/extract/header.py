@@ -25,6 +25,7 @@ from .. import lexicon
 from ..model import NEWS, Document, Header, Issuer, Span
 from . import citation_symbols as cs
 from . import header_issuer as iss
+from .dates import FastPattern
 from .header_closing import closing
 from .header_layout import UPPER, LOWER, clean, fold, has_lower, is_upper, segments, word_start
 
@@ -34,7 +35,7 @@ _DT = lexicon.load("doc_types")
 HEAD_LIMIT = 12000          # the header zone: web chrome and a metadata table come before it
 
 _MOTTO = re.compile("|".join(f"(?:{m['pattern']})" for m in _HDR["motto"]))
-_SNIPPET = re.compile(_HDR["chrome"]["snippet_end"], re.M)
+_SNIPPET = FastPattern(f"(?m:{_HDR['chrome']['snippet_end']})", _HDR["chrome"]["snippet_marks"], rare=True)
 _PREAMBLE = re.compile(r"(?:" + "|".join(p["pattern"] for p in _HDR["preamble"]) + r")")
 _BODY_HEADING = re.compile(r"(?:" + "|".join(p["pattern"] for p in _HDR["body_heading"]) + r")")
 _AUTHORITY = re.compile(_HDR["authority_line"]["pattern"])

@@ -120,6 +120,21 @@ def _split_upper(s: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
+@functools.lru_cache(maxsize=4096)        # signature blocks repeat from document to document
+def _signature_cells(line: str) -> tuple[tuple[int, str], ...]:
+    """The cells of a line of the signature block, a position and the name after it on one
+    line ("CHỦ TỊCH Nguyễn Văn A") cut in two."""
+    cells: list[tuple[int, str]] = []
+    for c, s in segments(clean(line)):
+        # (a segment that ends in no lower-case letter ends in no name: spared the regex)
+        m = _UPPER_THEN_NAME.match(s) if s[-1] in LOWER else None
+        if m and (_marker(m.group("up")) or _is_position(m.group("up"))):
+            cells += [(c, m.group("up")), (c + m.start("name"), m.group("name"))]
+        else:
+            cells.append((c, s))
+    return tuple(cells)
+
+
 def signer(text: str, start: int, end: int) -> tuple[Signer, int | None]:
     """The signature block in text[start:end] and the offset of its first line."""
     heads: list[str] = []
@@ -129,14 +144,7 @@ def signer(text: str, start: int, end: int) -> tuple[Signer, int | None]:
     pos = start
     for line in text[start:end].split("\n"):
         line_start, pos = pos, pos + len(line) + 1
-        segs = []
-        for c, s in segments(clean(line)):
-            # (a segment that ends in no lower-case letter ends in no name: spared the regex)
-            m = _UPPER_THEN_NAME.match(s) if s[-1] in LOWER else None
-            if m and (_marker(m.group("up")) or _is_position(m.group("up"))):
-                segs += [(c, m.group("up")), (c + m.start("name"), m.group("name"))]
-            else:
-                segs.append((c, s))
+        segs = _signature_cells(line)
         if col is None:
             starts = [(c, s) for c, s in segs if is_upper(s) and (_marker(s) or _is_position(s))]
             if not starts:

@@ -9,6 +9,7 @@ models/issuers.toml.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -65,6 +66,7 @@ class Unit:
     owner: Unit | None = None     # the body named inside the name: "Tỉnh ủy" of "Ban Thường vụ Tỉnh ủy"
 
 
+@functools.lru_cache(maxsize=4096)        # issuer lines repeat from document to document
 def expand(s: str) -> str:
     """Abbreviations of issuers.toml expanded ("UBND" -> "Ủy ban nhân dân"); in capitals on a
     line printed in capitals, so that the line is still recased as a whole."""

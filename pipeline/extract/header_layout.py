@@ -63,14 +63,15 @@ def has_lower(s: str) -> bool:
     return bool(_HAS_LOWER.search(s))
 
 
-def segments(line: str) -> list[tuple[int, str]]:
+@functools.lru_cache(maxsize=4096)        # closings and issuer lines repeat from document to document
+def segments(line: str) -> tuple[tuple[int, str], ...]:
     """(column, text) of the cells of one line: split at `|` and at runs of 3+ spaces.
 
     A lone dash is joined to the text after it ("-   Bộ Công an;" is one recipient).
     """
     if not _SEPARATOR.search(line):        # most lines are one cell: skip the scans below
         text = line.strip()
-        return [(len(line) - len(line.lstrip()), text)] if text else []
+        return ((len(line) - len(line.lstrip()), text),) if text else ()
     out: list[tuple[int, str]] = []
     for cell in _CELL.finditer(line):
         for run in _RUN.finditer(cell.group()):
@@ -81,7 +82,7 @@ def segments(line: str) -> list[tuple[int, str]]:
             merged[-1] = (merged[-1][0], merged[-1][1] + " " + text)
         else:
             merged.append((col, text))
-    return merged
+    return tuple(merged)
 
 
 def _load_casing() -> tuple[re.Pattern, dict[str, str], re.Pattern, re.Pattern]:
