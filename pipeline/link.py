@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from . import lexicon
 from .gazetteer import LEVEL_RANK, Place, gazetteer
+from .model import NEWS
 
 ROLE_RANK = {"cites": 0, "based_on": 1, "implements": 2, "reports_on": 3}
 LOCAL_LEVELS = ("tinh", "huyen", "xa")
@@ -325,7 +326,7 @@ def _doc_info(rec: dict) -> DocInfo:
     is_draft = rec.get("is_draft")
     if is_draft is None:   # gold records: a blank number or day is a draft
         is_draft = bool(rec.get("symbol")) and not rec.get("number") or \
-            bool(rec.get("issue_date")) and len(rec["issue_date"]) < 10 and rec.get("doc_type") != "TIN"
+            bool(rec.get("issue_date")) and len(rec["issue_date"]) < 10 and rec.get("doc_type") != NEWS
 
     def get(d: dict, k: str):
         return _shared(d.get(k))
@@ -471,7 +472,7 @@ def link_corpus(records: Iterable[dict]) -> Linked:
     instruments: dict[str, Instrument] = {}
     for d in docs.values():
         inst = instruments.setdefault(d.node, Instrument(
-            key=d.node, status="corpus", type=d.doc_type if d.doc_type != "TIN" else symbol_type(d.symbol),
+            key=d.node, status="corpus", type=d.doc_type if d.doc_type != NEWS else symbol_type(d.symbol),
             number=d.number, symbol=d.symbol, year=year_of(d.issue_date, symbol=d.symbol),
             issuer=d.issuer_name, level=d.level, locality=d.locality if d.level in LOCAL_LEVELS else None,
             real_date=d.issue_date if not d.is_draft else None, real_date_source="corpus"))

@@ -88,6 +88,10 @@ class Signer:
     authority: str | None = None      # "TM. Ủy ban nhân dân; KT. Chủ tịch"
 
 
+# The doc_type of a news item that reports on a document without being one (RECORD.md).
+NEWS = "TIN"
+
+
 @dataclass(slots=True)
 class Header:
     doc_type: str | None = None

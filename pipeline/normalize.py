@@ -7,14 +7,19 @@ What it repairs, and why:
 - decomposed Unicode (NFD from PDFs and Mac files) -> NFC; `Ð` (Icelandic eth) -> `Đ`;
   `ƣ` (U+01A3, which fonts of legacy PDFs use for `ư`) -> `ư`;
 - no-break and zero-width spaces, soft hyphens, BOMs;
-- markdown emphasis (`**`, `__`) and heading markers, which web captures carry.
+- markdown emphasis (`**`, `__`) and heading markers, which web captures carry;
+- double-spaced text (a blank line after every line, as some PDF and print-to-text tools give):
+  the blank lines are squeezed out, so that a blank line again ends a paragraph, as the
+  extractors read it.
 Everything else (spelling, spacing inside symbols) is left to the extractors, which repair it
 where they know what a symbol looks like.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
+from collections.abc import Iterator
 
 from .model import Document, LineHint, OffsetMap
 
@@ -33,22 +38,30 @@ _RULES: list[tuple[str, str | None, str]] = [
     (r"(?<![^\n])#{1,6}[ \t]+", "", "#"),
 ]
 # A base letter and its combining marks (NFD text): it can start anywhere, so it is only part
-# of the scan when the text is not NFC already; a leading look-ahead on the characters a match
-# can start with lets the scan skip clean text eight times faster.
+# of the scan when the text is not NFC already.
 _COMBINING_RULE = r".[\u0300-\u036f\u0323]+"
-
-
-def _compile(rules: list[tuple[str, str | None, str]], extra: str | None = None) -> re.Pattern:
-    body = "|".join(f"({p})" for p, _, _ in rules)
-    if extra is None:
-        return re.compile(f"(?=[{''.join(c for _, _, c in rules)}])(?:{body})")
-    return re.compile(f"{body}|({extra})")
-
-
-_RX_NFC = _compile(_RULES)
-_RX_ALL = _compile(_RULES, _COMBINING_RULE)
+_BODY = "|".join(f"({p})" for p, _, _ in _RULES)
+_RX_NFC = re.compile(_BODY)
+_RX_ALL = re.compile(f"{_BODY}|({_COMBINING_RULE})")
+# The characters a rule's match can start with. NFC text is scanned for them alone (a character
+# class the regex engine skips to fast; a pattern of alternatives, or one that opens with a
+# look-ahead, is tried at every offset) and the rules are tried where one is found.
+_RULE_START = re.compile(f"[{''.join(c for _, _, c in _RULES)}]")
 _FORMFEED = 2        # group number of the form-feed rule
 _COMBINING = len(_RULES) + 1
+
+
+def _rule_matches(raw: str) -> Iterator[re.Match]:
+    """The matches `finditer` of the rules gives on `raw` (no rule matches an empty string)."""
+    if not unicodedata.is_normalized("NFC", raw):
+        yield from _RX_ALL.finditer(raw)
+        return
+    pos = 0
+    while at := _RULE_START.search(raw, pos):
+        m = _RX_NFC.match(raw, at.start())
+        if m:
+            yield m
+        pos = m.end() if m else at.start() + 1
 
 
 def normalize(raw: str) -> tuple[str, OffsetMap, list[int]]:
@@ -57,8 +70,7 @@ def normalize(raw: str) -> tuple[str, OffsetMap, list[int]]:
     points = [(0, 0)]
     page_starts = [0]
     o = r = 0
-    rx = _RX_NFC if unicodedata.is_normalized("NFC", raw) else _RX_ALL
-    for m in rx.finditer(raw):
+    for m in _rule_matches(raw):
         s, e = m.span()
         if s > r:
             out.append(raw[r:s])
@@ -82,7 +94,54 @@ def normalize(raw: str) -> tuple[str, OffsetMap, list[int]]:
     # A trailing form feed starts no page.
     while len(page_starts) > 1 and page_starts[-1] >= len(text.rstrip()):
         page_starts.pop()
-    return text, OffsetMap(points), page_starts
+    omap = OffsetMap(points)
+    if _double_spaced(text):
+        text, squeezed = _squeeze(text)
+        omap = _compose(omap, squeezed)
+        page_starts = [to_normalized(squeezed, p) for p in page_starts]
+    return text, omap, page_starts
+
+
+# A line broken inside a sentence, then one blank line, then its lower-case continuation: the
+# mark of double spacing, which a text whose paragraphs are separated by blank lines never has.
+_WRAP_OVER_BLANK = re.compile(r"[^\W\d_],?[ \t]*\n[ \t]*\n[ \t]*([^\W\d_])")
+_GAP = re.compile(r"\n(?:[ \t]*\n)*")
+# Lines of a double-spaced text: one blank line between two lines is none; more is a paragraph break.
+_BLANK_RUN = re.compile(r"\n[ \t]*\n(?:([ \t]*\n)+)?")
+MIN_WRAPS_OVER_BLANK = 3
+MAX_ADJACENT_SHARE = 0.1      # double-spaced: at most this share of lines follow a line directly
+
+
+def _double_spaced(text: str) -> bool:
+    # The line gaps first: a scan for a literal, and most texts have lines that follow each other.
+    gaps = _GAP.findall(text.strip())
+    if len(gaps) <= MIN_WRAPS_OVER_BLANK or gaps.count("\n") > MAX_ADJACENT_SHARE * len(gaps):
+        return False
+    return sum(c.islower() for c in _WRAP_OVER_BLANK.findall(text)) >= MIN_WRAPS_OVER_BLANK
+
+
+def _squeeze(text: str) -> tuple[str, OffsetMap]:
+    """`text` without the blank lines of double spacing, and the map back to `text`."""
+    out: list[str] = []
+    points = [(0, 0)]
+    o = r = 0
+    for m in _BLANK_RUN.finditer(text):
+        s, e = m.span()
+        out.append(text[r:s])
+        o += s - r
+        rep = "\n\n" if m.group(1) else "\n"
+        out.append(rep)
+        o += len(rep)
+        r = e
+        points.append((o, e))
+    out.append(text[r:])
+    return "".join(out), OffsetMap(points)
+
+
+def _compose(first: OffsetMap, second: OffsetMap) -> OffsetMap:
+    """The map of `second` (text -> an intermediate text) followed by `first` (intermediate -> raw)."""
+    breaks = {o for o, _ in second.points} | {to_normalized(second, n) for n, _ in first.points}
+    return OffsetMap([(o, first.to_raw(second.to_raw(o))) for o in sorted(breaks)])
 
 
 def make_document(raw: str, source: str, fmt: str, *, raw_page_starts: list[int] | None = None,
@@ -101,12 +160,10 @@ def make_document(raw: str, source: str, fmt: str, *, raw_page_starts: list[int]
 
 def to_normalized(omap: OffsetMap, raw_offset: int) -> int:
     """The normalised offset of a raw offset (inverse of `OffsetMap.to_raw`)."""
-    best = 0
-    for norm, raw in omap.points:
-        if raw > raw_offset:
-            break
-        best = norm + (raw_offset - raw)
-    return best
+    # Raw offsets grow with normalised ones, so the last point at or before `raw_offset` rules.
+    i = bisect.bisect_right(omap.points, raw_offset, key=lambda p: p[1]) - 1
+    norm, raw = omap.points[max(i, 0)]
+    return norm + (raw_offset - raw)
 
 
 def document_from_text(text: str, source: str = "<text>") -> Document:

@@ -507,3 +507,18 @@ def test_floor_over_dev_gold(shared_dir):
     assert out["citation.date"] >= 0.98
     assert out["basis"]["f1"] >= 0.95 and out["directives"]["f1"] >= 0.95
     assert out["implements 07/CT-TTg@2023"]["f1"] == 1.0
+
+
+def test_news_item_basis_is_what_the_reported_document_implements():
+    # The article's later mention of a law is no basis of the reported plan.
+    text = ("Đắk Nông ban hành kế hoạch tăng cường công tác truyền thông chính sách\n"
+            "UBND tỉnh Đắk Nông vừa ban hành Kế hoạch số 312/KH-UBND ngày 29/5/2023 triển khai thực hiện Chỉ thị "
+            "số 07/CT-TTg ngày 21/3/2023 của Thủ tướng Chính phủ về tăng cường công tác truyền thông chính sách. "
+            "Kế hoạch đặt mục tiêu đến năm 2025.\nSở Tư pháp hướng dẫn các cơ quan soạn thảo thực hiện theo quy định "
+            "của Luật Ban hành văn bản quy phạm pháp luật.\n")
+    h = Header(doc_type="TIN", number="312", symbol="312/KH-UBND", issue_date="2023-05-29",
+               issuer=Issuer("Ủy ban nhân dân tỉnh Đắk Nông", "tinh", "Đắk Nông", "Đắk Nông"))
+    doc = document_from_text(text)
+    cs = extract_citations(doc, h)
+    assert {c.key for c in cs} == {"07/CT-TTg@2023", "Luật Ban hành văn bản quy phạm pháp luật"}
+    assert basis_and_directives(doc, h, cs, None) == (["07/CT-TTg@2023"], ["07/CT-TTg@2023"])

@@ -235,6 +235,15 @@ FORMS = {
         "các đề án của Thủ tướng Chính phủ đã ban hành, Hội\nđồng phối hợp PBGDPL trung ương (sau đây gọi là "
         "Hội đồng) đề nghị các bộ, cơ quan\n",
         dict(doc_type="CV", number=None, symbol=None, issuer=("trung_uong", None, None), body="Nhằm thực hiện")),
+    "party_plan_rule_under_title": (  # a Huyện ủy's plan: "Số 145-KH/HU", a rule printed under the title
+        "   ĐẢNG BỘ TỈNH ĐẮK LẮK                          ĐẢNG CỘNG SẢN VIỆT NAM\n  HUYỆN ỦY KRÔNG PẮC\n"
+        "           *                              Krông Pắc, ngày 05 tháng 9 năm 2024\n     Số 145-KH/HU\n\n"
+        "                                    KẾ HOẠCH\n"
+        "        lãnh đạo tổ chức đại hội chi bộ, đảng bộ cơ sở nhiệm kỳ 2025 - 2030\n"
+        "                                    -----\n\n"
+        "     Thực hiện Chỉ thị số 35-CT/TW, ngày 14/6/2024 của Bộ Chính trị về đại hội đảng bộ các cấp",
+        dict(doc_type="KH", symbol="145-KH/HU", place="Krông Pắc", issue_date="2024-09-05",
+             title="lãnh đạo tổ chức đại hội chi bộ, đảng bộ cơ sở nhiệm kỳ 2025 - 2030", body="Thực hiện")),
 }
 
 
@@ -306,6 +315,15 @@ CLOSINGS = {
         "chịu trách nhiệm thi hành Quyết định này./.\nNơi nhận: | CHỦ TỊCH |\nKẾ HOẠCH\n"
         "TUYÊN TRUYỀN CHÍNH QUYỀN ĐIỆN TỬ\n",
         (None, "Chủ tịch", None), []),
+    "party_slash_marker_and_highlands_name": (  # a Huyện ủy's plan: "T/M" without a dot, an Ê Đê name
+        "để thực hiện./.\n\n     Nơi nhận:                                          T/M BAN THƯỜNG VỤ\n"
+        "     - Ban Tổ chức Tỉnh ủy,                              PHÓ BÍ THƯ\n"
+        "     - Các chi bộ, đảng bộ cơ sở,\n     - Lưu Văn phòng Huyện ủy.                              Y Thuận Niê\n",
+        ("Y Thuận Niê", "Phó Bí thư", "TM. Ban Thường vụ"),
+        ["Ban Tổ chức Tỉnh ủy", "Các chi bộ, đảng bộ cơ sở"]),
+    "apostrophe_name_one_line": (
+        "Nơi nhận: - Như trên; - Lưu: VT. | K/T CHỦ TỊCH PHÓ CHỦ TỊCH H' Hen Niê\n",
+        ("H' Hen Niê", "Phó Chủ tịch", "KT. Chủ tịch"), ["Như trên"]),
 }
 
 

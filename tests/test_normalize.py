@@ -55,3 +55,36 @@ def test_nfd_decomposed_text_maps_to_the_composed_letter() -> None:
     doc = make_document(raw, "x.txt", "txt")
     assert doc.text == "Số: 12/KH-Thủy end"
     assert raw[doc.raw_offset(doc.text.index("end")):] == "end"
+
+
+# --- double spacing (a blank line after every line) -------------------------------------------------
+
+DOUBLE_SPACED = (
+    "KẾ HOẠCH\n\nCải cách hành chính trên địa bàn thị xã\n\nNinh Hòa năm 2024\n\n\n\n"
+    "I. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích\n\nNâng cao chất lượng giải quyết thủ tục hành chính,\n\n"
+    "thực hiện cơ chế một cửa, một cửa liên thông theo Nghị định số 61/2018/NĐ-CP\n\n"
+    "ngày 23/4/2018 của Chính phủ và nâng cao mức độ hài lòng\n\ncủa người dân.\n\n\n\n"
+    "2. Yêu cầu\n\nBám sát các nhiệm vụ, giải pháp.\x0cII. NỘI DUNG\n\nCác cơ quan thực hiện\n\ntheo chức năng."
+)
+
+
+def test_double_spacing_is_squeezed_and_paragraph_breaks_kept() -> None:
+    doc = make_document(DOUBLE_SPACED, "x.txt", "txt")
+    assert doc.text.startswith("KẾ HOẠCH\nCải cách hành chính trên địa bàn thị xã\nNinh Hòa năm 2024\n\nI. MỤC ĐÍCH")
+    assert "hành chính,\nthực hiện cơ chế" in doc.text and "của người dân.\n\n2. Yêu cầu" in doc.text
+    assert doc.pages == 2 and doc.locate(doc.text.index("II. NỘI DUNG")) == (2, 0)
+    for word in ("Ninh", "61/2018/NĐ-CP", "người", "Yêu", "NỘI", "chức"):
+        i = doc.text.index(word)
+        assert DOUBLE_SPACED[doc.raw_offset(i):].startswith(word)
+
+
+@pytest.mark.parametrize("raw", [
+    # a web capture: one paragraph a line, a blank line after each (no sentence runs over a blank line)
+    "KẾ HOẠCH\n\nTriển khai Chỉ thị số 07/CT-TTg\n\nI. MỤC ĐÍCH\n\n1. Mục đích\n\nNâng cao nhận thức của cán bộ.\n\n"
+    "2. Yêu cầu\n\nBám sát nội dung.\n\nII. NỘI DUNG\n\nTuyên truyền trên các phương tiện.\n",
+    # wrapped lines without blank lines, and a few paragraph breaks
+    "Căn cứ Kế hoạch số 12/KH-UBND ngày 05/01/2024\nvề việc triển khai,\n\nthực hiện nhiệm vụ\n\ncủa năm 2024\n"
+    "và các năm sau;\nUBND xã ban hành\nKế hoạch như sau:\n\n\nthực hiện\n\nnhư trên.\n",
+])
+def test_text_that_is_not_double_spaced_keeps_its_blank_lines(raw: str) -> None:
+    assert normalize(raw)[0] == raw

@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from .. import lexicon
-from ..model import Citation, Document, Header, Mention, Span
+from ..model import NEWS, Citation, Document, Header, Mention, Span
 from .citation_registry import lookup
 from .citation_symbols import SYMBOL_RX, Symbol, issuer_code, iter_symbols, parse
-from .dates import FastPattern, PrintedDate, date_at, either_case
+from .dates import FastPattern, PrintedDate, date_at, opening
 
 _LEX = lexicon.load("citations")
 _LAWS = lexicon.load("instruments")["laws"]
@@ -43,17 +43,19 @@ def _fold_ws(s: str) -> str:
 _TYPE_OF_WORD = {w.casefold(): e["code"] for e in _LEX["type_word"] for w in e["words"]}
 _GENERIC_WORDS = {w.casefold() for e in _LEX["type_word"] if e.get("generic") for w in e["words"]}
 _TYPE_WORDS = _alt([w for e in _LEX["type_word"] for w in e["words"]])
-# The first letters of the type words: where a scan for a type word stops.
-_TYPE_FIRST = "".join({w[0] for e in _LEX["type_word"] for w in e["words"]})
+# The first words of the type words: where a scan for a type word stops (`opening`).
+_TYPE_LEADS = sorted({re.escape(w.split()[0]) for e in _LEX["type_word"] for w in e["words"]})
 # The type word printed right before a symbol: "Quyết định số 407/...", "Công văn 285/...", "Số:".
-_TYPE_BEFORE = FastPattern(rf"(?i:(?<!\w)(?P<w>{_TYPE_WORDS})\s*(?:số\s*:?\s*)?$)", either_case(_TYPE_FIRST))
+_TYPE_BEFORE = FastPattern(rf"(?i:(?<!\w)(?P<w>{_TYPE_WORDS})\s*(?:số\s*:?\s*)?$)",
+                           opening=opening(_TYPE_LEADS, ignore_case=True))
 # A short form: type word and bare number ("Quyết định số 765"), not followed by a symbol.
 _SHORT_RX = re.compile(rf"(?<!\w)(?P<w>{_TYPE_WORDS})\s+số\s+(?P<n>\d{{1,5}})(?![\w/.-]|\s*/)")
 # An anaphor: type word and a cue ("Chỉ thị nêu trên", "Kế hoạch này").
 _ANAPHORA_CUES = _alt(_LEX['anaphora']['cues'])
 _ANAPHORA_RX = re.compile(rf"(?<!\w)(?P<w>{_TYPE_WORDS})\s+(?P<cue>{_ANAPHORA_CUES})(?!\w)")
 # Where either may start: both are looked for in one scan.
-_SHORT_OR_ANAPHORA = FastPattern(rf"(?<!\w)(?:{_TYPE_WORDS})\s+(?:số\s+\d|(?:{_ANAPHORA_CUES})(?!\w))", _TYPE_FIRST)
+_SHORT_OR_ANAPHORA = FastPattern(rf"(?<!\w)(?:{_TYPE_WORDS})\s+(?:số\s+\d|(?:{_ANAPHORA_CUES})(?!\w))",
+                                 opening=opening(_TYPE_LEADS))
 
 _ABBREVIATIONS = _LEX["abbreviations"]["map"]
 _ABBR = FastPattern(rf"(?<![\w&])(?:{_alt(list(_ABBREVIATIONS))})(?![\w&])", "".join({a[0] for a in _ABBREVIATIONS}))
@@ -68,6 +70,7 @@ _NAMED_ISSUER_RX = re.compile(
     rf"(?i)\s*,?\s*(?:\([^)]{{0,60}}\)\s*)?của\s+(?P<iss>{_alt(_COMMA_NAMES)})(?!\w)") if _COMMA_NAMES else None
 _SUBJECT_LEAD_RX = re.compile(r"^\s*(?:,\s*)?(?:về\s+việc|về|V/v)\s+", re.I)
 # Where a clause ends: ";", a full stop, a blank line (read within 600 characters: `_clause_end`).
+_SENTENCE_END_RX = re.compile(r"\.(?=\s)|\n")
 _CLAUSE_BREAK_RX = re.compile(r"[;.\n](?:(?<=;)|(?<=\.)(?=\s)|(?<=\n)\s*\n)")
 
 _KINDS = [(re.compile(rf"(?i)(?<!\w)(?:{_alt(k['words'])})(?!\w)(?!\s+hội)"), k) for k in _LEX["locality_kind"]]
@@ -88,7 +91,8 @@ _IMPLEMENTS_RX = re.compile(rf"(?i)(?<!\w)(?:{_alt(_LEX['implements_subject']['c
 _OWN_SYMBOL_RX = re.compile(r"(?<!\w)Số(?:\s+hiệu)?\s*:?\s*(?P<s>\d[^\s|]*(?:\s?/\s?\S+))")
 _DRAFT_SYMBOL_RX = re.compile(r"^\s*/")       # a draft's symbol, its number left blank
 # Where the document proper starts (after a web page's chrome): its national motto.
-_MOTTO_RX = re.compile(r"(?i)C[ỘO]NG\s+H[ÒOÕ]A\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A")
+# (Its first letter as a class: a regex that ignores case as a whole is tried at every offset.)
+_MOTTO_RX = re.compile(r"[Cc](?i:[ỘO]NG\s+H[ÒOÕ]A\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A)")
 # A numbered heading, where the preamble ends when the sections stage found none ("PHẦN THỨ
 # NHẤT" also inside a line: some web captures fold the whole document into one line).
 _HEADING_RX = re.compile(r"(?m)^[ \t|]*(?:[IVX]{1,4}\s*[.:\-]\s|1\s*[.)]\s|Điều\s+1\s*[.:])"
@@ -767,14 +771,30 @@ def extract_citations(doc: Document, header: Header) -> list[Citation]:
 # --- basis and directives -------------------------------------------------------------------------
 
 def preamble(doc: Document, header: Header, first_section: int | None) -> Span:
-    """The title and the preamble: from the title (or the document's start) to the first section."""
+    """The title and the preamble: from the title (or the document's start) to the first section.
+    A news item has neither: there it is the sentence that reports the document."""
     text = doc.text
+    if header.doc_type == NEWS and (report := _reporting_sentence(text, header)):
+        return report
     start = header.title_span.start if header.title_span else document_start(text)
     end = first_section
     if end is None or end <= start:
         m = _HEADING_RX.search(text, start)
         end = m.start() if m else len(text)
     return Span(start, _lead_out_end(text, start, end) or end)
+
+
+def _reporting_sentence(text: str, header: Header) -> Span | None:
+    """The sentence of a news item that names the reported document by its number-symbol: what
+    that document implements is said there ("... ban hành Kế hoạch số 312/KH-UBND ... triển khai
+    thực hiện Chỉ thị số 07/CT-TTg ..."), not in the rest of the article."""
+    at = text.find(header.symbol) if header.number and header.symbol else -1
+    if at < 0:
+        return None
+    period = text.rfind(". ", 0, at)
+    start = max(text.rfind("\n", 0, at) + 1, period + 2 if period >= 0 else 0)
+    end = _SENTENCE_END_RX.search(text, at)
+    return Span(start, end.start() if end else len(text))
 
 
 def _lead_out_end(text: str, start: int, end: int) -> int | None:

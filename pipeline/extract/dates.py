@@ -26,16 +26,22 @@ def _alternation(words: list[str]) -> str:
 class FastPattern:
     """A regex found by a fast scan, with the matches `re.Pattern.finditer` and `search` would give.
     Python's regex engine skips quickly to the characters that can open a match only when the
-    pattern opens with a character class; a pattern that opens with a lookaround (`(?<!\\w)`) is
-    tried at every offset, at a few MB/s. So the scan consumes one character of `first` (or two:
-    one of `first`, then one of the class `second`) and tries the pattern in a lookahead from
+    pattern opens with a character class (or with literals, one per branch); a pattern that opens
+    with a lookaround (`(?<!\\w)`) is tried at every offset, at a few MB/s. So the scan consumes one
+    character of `first` (or two: one of `first`, then one of the class `second`), or what the
+    regex `opening` takes (one character: see `opening`), and tries the pattern in a lookahead from
     there; the pattern then reads each place found. Exact when every match starts with a character
-    of `first` (and `second`), and when the pattern's inline flags are scoped ("(?i:...)")."""
+    of `first` (and `second`) or with `opening`, and when the pattern's inline flags are scoped
+    ("(?i:...)")."""
 
-    def __init__(self, pattern: str, first: str, second: str | None = None):
+    def __init__(self, pattern: str, first: str = "", second: str | None = None, *,
+                 opening: str | None = None):
         self.rx = re.compile(pattern)
-        self._at = re.compile(rf"[{re.escape(first)}](?<=(?={pattern})(?s:.))" if second is None else
-                              rf"[{re.escape(first)}]{second}(?<=(?={pattern})(?s:..))")
+        if opening is not None:
+            self._at = re.compile(rf"(?:{opening})(?<=(?={pattern})(?s:.))")
+        else:
+            self._at = re.compile(rf"[{re.escape(first)}](?<=(?={pattern})(?s:.))" if second is None else
+                                  rf"[{re.escape(first)}]{second}(?<=(?={pattern})(?s:..))")
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match]:
         end = len(text) if end is None else end
@@ -64,8 +70,40 @@ _BMP = "".join(map(chr, range(0x10000)))
 
 def either_case(chars: str) -> str:
     """`chars` and every character a case-insensitive match takes for one of them ("K" and the
-    Kelvin sign for "k"): the `first` of a FastPattern whose pattern ignores case."""
+    Kelvin sign for "k"): the `first` of a FastPattern whose pattern ignores case, and the first
+    letters of an `opening` that ignores case."""
     return "".join(re.findall(rf"(?i)[{re.escape(chars)}]", _BMP))
+
+
+def opening(leads: list[str], ignore_case: bool = False) -> str:
+    """A FastPattern's `opening`: the first character of each lead (a regex that opens with a
+    letter or digit, `\\d` or a class `[..]`; with `ignore_case`, the letter in either case), then a
+    look-ahead at the rest of the lead. Its branches open with literals, which the regex engine
+    skips to fast, and the look-ahead drops most places (a "t" that opens no "tháng") before the
+    pattern is tried."""
+    rests: dict[str, list[str]] = {}     # one branch a character: fewer branches to try at each
+    for lead in leads:
+        if lead.startswith("\\d"):
+            chars, rest = "0123456789", lead[2:]
+        elif lead.startswith("[") and not {"-", "\\", "^"} & set(lead[1:lead.index("]")]):
+            chars, rest = lead[1:lead.index("]")], lead[lead.index("]") + 1:]
+        elif lead[:1].isalnum():
+            chars, rest = either_case(lead[0]) if ignore_case else lead[0], lead[1:]
+        else:
+            raise ValueError(f"lead {lead!r} opens with neither a letter, a digit, \\d nor a plain class")
+        for c in chars:
+            rests.setdefault(c, []).append(rest)
+    branches = []
+    for c, alts in rests.items():
+        ahead = "|".join(alts)
+        if "" in alts:                   # a lead of that one character: nothing to look at
+            ahead = ""
+        elif ignore_case:
+            ahead = f"(?=(?i:{ahead}))"
+        else:
+            ahead = f"(?={ahead})"
+        branches.append(re.escape(c) + ahead)
+    return "|".join(branches)
 
 
 _DAY = _LEX["day_word"]["pattern"]
@@ -84,15 +122,15 @@ _YEAR_LEAD = r"đến|trong|của|cả"
 _YEAR = rf"(?:(?:{_YEAR_LEAD})\s+)?năm\s+(?P<year>(?:19|20)\d\d)(?!\d)"
 _RECURRENCE = {cue: r["value"] for r in _LEX["recurrence"] for cue in r["cues"]}
 # The first words of the cues, checked before the whole list is tried.
-_RECURRENCE_LEAD = _alternation(list({cue.split()[0] for cue in _RECURRENCE}))
+_RECURRENCE_LEADS = sorted({re.escape(cue.split()[0]) for cue in _RECURRENCE})
 _RECURRENCE_CUE = FastPattern(
-    rf"(?i:(?<!\w)(?=(?:{_RECURRENCE_LEAD})(?!\w))(?:{_alternation(list(_RECURRENCE))})(?!\w))",
-    either_case("".join({cue[0] for cue in _RECURRENCE})),
-    rf"[\s{re.escape(either_case(''.join({cue[1] for cue in _RECURRENCE} - {' '})))}]")
+    rf"(?i:(?<!\w)(?=(?:{_alternation(_RECURRENCE_LEADS)})(?!\w))(?:{_alternation(list(_RECURRENCE))})(?!\w))",
+    opening=opening(_RECURRENCE_LEADS, ignore_case=True))
 
 # How each kind of token below starts (a day, a range, a quarter, a month, a year): checked before
 # the kinds are tried one by one.
-_TOKEN_LEAD = rf"\d|{_DAY}|[Tt]ừ|{_YEAR_RANGE_LEAD}|[Qq]uý|tháng|{_YEAR_LEAD}|năm"
+_TOKEN_LEADS = [r"\d", _DAY, "[Tt]ừ", *_YEAR_RANGE_LEAD.split("|"), "[Qq]uý", "tháng", *_YEAR_LEAD.split("|"), "năm"]
+_TOKEN_LEAD = "|".join(_TOKEN_LEADS)
 _TOKEN = FastPattern(
     rf"(?=(?:{_TOKEN_LEAD}))"
     rf"(?:(?P<range>{_DATE_RANGE})"
@@ -103,11 +141,12 @@ _TOKEN = FastPattern(
     rf"|(?<!\w){_QUARTER}"
     rf"|(?<!\w){_MONTH_YEAR}"
     rf"|(?<!\w){_YEAR})",
-    "0123456789NnTtgQqđc")                   # the first characters of _TOKEN_LEAD
+    opening=opening(_TOKEN_LEADS))
 # A deadline cue ending right where a date token begins.
 _DEADLINE_CUES = _LEX["deadline"]["cues"]
 _DEADLINE_BEFORE = FastPattern(rf"(?i:(?<!\w)(?:{_alternation(_DEADLINE_CUES)})\s*(?:{_DAY}\s*)?$)",
-                               either_case("".join({cue[0] for cue in _DEADLINE_CUES})))
+                               opening=opening(sorted({re.escape(cue.split()[0]) for cue in _DEADLINE_CUES}),
+                                               ignore_case=True))
 # What may stand between a citation's symbol and its date: spaces, and up to three of a comma,
 # a parenthesis, a line break (a wrapped line, indented as pdftotext prints it).
 _GAP = r"[ \t]*(?:[,(\n][ \t]*){0,3}"

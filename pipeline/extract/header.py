@@ -22,11 +22,11 @@ from __future__ import annotations
 import re
 
 from .. import lexicon
-from ..model import Document, Header, Issuer, Span
+from ..model import NEWS, Document, Header, Issuer, Span
 from . import citation_symbols as cs
 from . import header_issuer as iss
 from .header_closing import closing
-from .header_layout import UPPER, LOWER, clean, fold, has_lower, is_upper, segments
+from .header_layout import UPPER, LOWER, clean, fold, has_lower, is_upper, segments, word_start
 
 _HDR = lexicon.load("header")
 _DT = lexicon.load("doc_types")
@@ -38,9 +38,11 @@ _SNIPPET = re.compile(_HDR["chrome"]["snippet_end"], re.M)
 _PREAMBLE = re.compile(r"(?:" + "|".join(p["pattern"] for p in _HDR["preamble"]) + r")")
 _BODY_HEADING = re.compile(r"(?:" + "|".join(p["pattern"] for p in _HDR["body_heading"]) + r")")
 _AUTHORITY = re.compile(_HDR["authority_line"]["pattern"])
-_VV = re.compile(r"(?<!\w)" + _HDR["vv"]["pattern"])
+_VV = re.compile(word_start(_HDR["vv"]["pattern"]))
 _FIRM_PREAMBLE = re.compile(r"Căn\s+cứ\b")
 _KINH_GUI = re.compile(r"[\s|]*Kính\s*gửi\b")
+# A printed rule under the title ("-----", "_______", "***"): no part of it.
+_RULE_LINE = re.compile(r"[-–—_=*~. ]{3,}")
 _PLACE_STOP = set(_HDR["date_line"]["place_stopwords"])
 _MOTTO_REACH = 60           # characters before a date line searched for a motto broken over lines
 
@@ -57,6 +59,11 @@ _SO = re.compile(r"Số(?<!\wSố)(?!\s*hiệu)[ \t]*[:.]?[\s|]*?(?P<num>\d+)?[ 
 _SYM_BODY = re.compile(rf"(?:(?P<year>\d{{4}})\s*/\s*)?(?P<parts>{_TOKEN}(?:[ \t]?[-–][ \t]?{_TOKEN})*)(?P<dash>[ \t]?[-–]\s*$)?")
 _SYM_NEXT = re.compile(rf"\s*(?P<parts>{_TOKEN}(?:\s*[-–]\s*{_TOKEN})*)")
 _SYM_SPACED = re.compile(rf" (?P<tok>[A-ZĐ]{{2,}})(?![{_SYM_CH}])")
+_PART_DASH = re.compile(r"\s*[-–]\s*")          # between the parts of a symbol
+_CELL_BREAK = re.compile(r"\||\s{3,}")          # between two cells of a flattened line
+_WORD = re.compile(r"\S+")
+_LEADING_WORD = re.compile(r"\S*")
+_RULE = re.compile(r"[-–_=*.\s]+")              # a rule line under the issuer or the motto
 
 _TYPE_BY_WORD = {fold(w): t["abbr"] for t in _DT["type"] for w in t["words"]}
 _TYPE_BY_PART = {p.casefold(): t["abbr"] for t in _DT["type"] for p in t["symbol_parts"]}
@@ -110,7 +117,7 @@ def normalize_symbol(num: str | None, rest: str, next_line: str = "") -> tuple[s
     Restores the hyphen a print lost after the type part ("BC UBND", "KHUBND"), joins a symbol
     broken over two lines after a hyphen, maps homoglyphs, drops spaces.
     """
-    rest = re.split(r"\s{3,}|\|", clean(rest).strip())[0]
+    rest = _CELL_BREAK.split(clean(rest).strip())[0]
     if rest.startswith("-"):
         pm = cs.SYMBOL_RX.match(f"{num or 0}{rest}")
         if not (pm and pm["pnum"]):
@@ -121,11 +128,11 @@ def normalize_symbol(num: str | None, rest: str, next_line: str = "") -> tuple[s
     m = _SYM_BODY.match(rest)
     if not m:
         return None, None
-    parts = [p for p in re.split(r"\s*[-–]\s*", m.group("parts")) if p]
+    parts = [p for p in _PART_DASH.split(m.group("parts")) if p]
     if m.group("dash") is not None and next_line:
         n = _SYM_NEXT.match(clean(next_line))
         if n:
-            parts += [p for p in re.split(r"\s*[-–]\s*", n.group("parts")) if p]
+            parts += [p for p in _PART_DASH.split(n.group("parts")) if p]
     if len(parts) == 1 and parts[0].casefold() in _TYPE_BY_PART:
         sp = _SYM_SPACED.match(rest[m.end("parts"):])
         if sp:
@@ -163,7 +170,7 @@ def _place_before(text: str, comma: int) -> tuple[str | None, int]:
     # The motto is masked from the line above too: "Độc lập - Tự do -\nHạnh phúc Vĩnh Yên, ngày".
     w = max(0, a - _MOTTO_REACH)
     prefix = _MOTTO.sub(lambda m: "|" + " " * (len(m.group()) - 1), text[w:comma])[a - w:]
-    prefix = re.split(r"\||\s{3,}", prefix)[-1]
+    prefix = _CELL_BREAK.split(prefix)[-1]
     words = prefix.split()
     name: list[str] = []
     for w in reversed(words):
@@ -222,8 +229,8 @@ def _title(text: str, start: int, limit: int) -> tuple[str | None, Span | None, 
         raw = text[seg_start:b]
         content = raw.strip(" \t|")
         c0 = seg_start + len(raw) - len(raw.lstrip(" \t|"))
-        if not content:
-            if parts and not _title_goes_on(text, b + 1, bool(upper)):
+        if not content or _RULE_LINE.fullmatch(content):
+            if parts and (content or not _title_goes_on(text, b + 1, bool(upper))):
                 break
             pos = b + 1
             continue
@@ -236,7 +243,7 @@ def _title(text: str, start: int, limit: int) -> tuple[str | None, Span | None, 
         if upper is None:
             upper = not has_lower(content.split()[0])
         if upper:
-            lw = next((m for m in re.finditer(r"\S+", content) if has_lower(m.group())), None)
+            lw = next((m for m in _WORD.finditer(content) if has_lower(m.group())), None)
             if lw is not None:
                 if lw.start() > 0:
                     piece = content[:lw.start()].rstrip()
@@ -271,7 +278,7 @@ def _title_goes_on(text: str, pos: int, upper: bool) -> bool:
 def _vv_title(text: str, vv: re.Match, limit: int) -> tuple[str | None, Span | None, int]:
     """The V/v text of a Công văn: its own line's cell and the lines under it."""
     a, b = _line_bounds(text, vv.start())
-    line_cells = re.split(r"\||\s{3,}", text[vv.end():b])
+    line_cells = _CELL_BREAK.split(text[vv.end():b])
     parts = [line_cells[0]]
     first, last = vv.end(), vv.end() + len(line_cells[0].rstrip())
     pos = b + 1
@@ -295,11 +302,11 @@ def _vv_title(text: str, vv: re.Match, limit: int) -> tuple[str | None, Span | N
 
 
 def _skip_to_body(text: str, pos: int, limit: int) -> int:
-    """Past blank lines, a decision's authority line and a Kính gửi block."""
+    """Past blank lines and printed rules, a decision's authority line and a Kính gửi block."""
     def skip_blank(p: int) -> int:
         while p < limit:
             a, b = _line_bounds(text, p)
-            if text[a:b].strip(" \t|"):
+            if (c := text[a:b].strip(" \t|")) and not _RULE_LINE.fullmatch(c):
                 return a
             p = b + 1
         return min(p, len(text))
@@ -343,7 +350,7 @@ def _issuer_lines(text: str, anchor: int, top: int) -> list[str]:
         line = _MOTTO.sub("|", line)
         if "ngày" in line:
             line = _DATE_LINE_CUT.sub("|", line)
-        segs = [s for _, s in segments(line) if not re.fullmatch(r"[-–_=*.\s]+", s)]
+        segs = [s for _, s in segments(line) if not _RULE.fullmatch(s)]
         if any(has_lower(s) for s in segs):
             if n > 0:
                 break
@@ -378,7 +385,7 @@ def _news(text: str) -> Header | None:
     issuer = iss.resolve(unit[-1:], text, None) if unit else Issuer()
     d, mo, y = (m.group("d2"), m.group("m2"), m.group("y2")) if m.group("y2") else (
         (lead.group("d1"), lead.group("m1"), lead.group("y1")) if lead else (None, None, None))
-    return Header(doc_type="TIN", number=m.group("num"), symbol=symbol, issuer=issuer,
+    return Header(doc_type=NEWS, number=m.group("num"), symbol=symbol, issuer=issuer,
                   issue_date=iso_date(d, mo, y))
 
 
@@ -415,7 +422,7 @@ def extract_header(doc: Document) -> Header:
         sym_type, h.symbol = normalize_symbol(so.group("num"), so.group("rest"), next_line)
         h.number = so.group("num")
         starts.append(so.start())
-        ends.append(so.start("rest") + len(re.match(r"\S*", so.group("rest")).group()))
+        ends.append(so.start("rest") + _LEADING_WORD.match(so.group("rest")).end())
     if date:
         dm, h.place, place_at = date
         h.issue_date = iso_date(dm.group("d"), dm.group("m"), dm.group("y"))

@@ -8,6 +8,7 @@ document the lead body's signature is the rightmost one of the first row.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -31,8 +32,14 @@ _POSITIONS = sorted((p.casefold() for p in _HDR["signer"]["positions"]), key=len
 _POSITION_END = re.compile(r"(?:^|\s)((?:phó\s+)?(?:" + "|".join(map(re.escape, _POSITIONS)) + r"))$")
 _POSITIONS_SET = set(_POSITIONS) | {"phó " + p for p in _POSITIONS}
 _RANK = re.compile(r"^(?:" + "|".join(map(re.escape, _HDR["signer"]["ranks"])) + r")\s+")
-_NAME = re.compile(rf"[*\s]*((?:[{UPPER}][{LOWER}]+)(?:\s+[{UPPER}][{LOWER}]*){{1,4}})[*\s]*")
-_UPPER_THEN_NAME = re.compile(rf"^(?P<up>[^{LOWER}]*[{UPPER}][^{LOWER}]*?)\s+(?P<name>[{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}]+){{1,4}})$")
+# A person's name: two to five capitalised syllables, one of them with lower-case letters. A
+# syllable may be one capital ("Y Thuận Niê") or end in an apostrophe ("H' Hen Niê", "K'Bròng"),
+# as the names of the Central Highlands peoples are written.
+_SYLLABLE = rf"[{UPPER}][{LOWER}]*(?:['’][{UPPER}]?[{LOWER}]*)?"
+_NAME = re.compile(rf"[*\s]*((?=[^{LOWER}\n]*[{UPPER}][{LOWER}]){_SYLLABLE}(?:\s+{_SYLLABLE}){{1,4}})[*\s]*")
+# The shortest capitals head, so that a name's one-capital syllable ("H' Hen Niê") stays in the name.
+_UPPER_THEN_NAME = re.compile(rf"^(?P<up>[^{LOWER}]*?[{UPPER}][^{LOWER}]*?)\s+"
+                              rf"(?P<name>(?=[^{LOWER}\n]*[{UPPER}][{LOWER}]){_SYLLABLE}(?:\s+{_SYLLABLE}){{1,4}})$")
 _END_MARK = re.compile(r"\./\.")
 
 
@@ -99,7 +106,8 @@ def recipients(text: str, start: int, end: int) -> list[str]:
     return items
 
 
-def _split_upper(s: str) -> list[str]:
+@functools.lru_cache(maxsize=4096)        # signature heads repeat from document to document
+def _split_upper(s: str) -> tuple[str, ...]:
     """A one-line signature head cut into its lines: at each marker, and before the position."""
     parts = [p.strip() for p in _MARKER_ANY.split(s) if p.strip()]
     if parts:
@@ -109,7 +117,7 @@ def _split_upper(s: str) -> list[str]:
             cut = len(fold(parts[-1])) - len(m.group(1))
             last = fold(parts[-1])
             parts[-1:] = [last[:cut].strip(), last[cut:].strip()]
-    return parts
+    return tuple(parts)
 
 
 def signer(text: str, start: int, end: int) -> tuple[Signer, int | None]:
@@ -123,7 +131,8 @@ def signer(text: str, start: int, end: int) -> tuple[Signer, int | None]:
         line_start, pos = pos, pos + len(line) + 1
         segs = []
         for c, s in segments(clean(line)):
-            m = _UPPER_THEN_NAME.match(s)
+            # (a segment that ends in no lower-case letter ends in no name: spared the regex)
+            m = _UPPER_THEN_NAME.match(s) if s[-1] in LOWER else None
             if m and (_marker(m.group("up")) or _is_position(m.group("up"))):
                 segs += [(c, m.group("up")), (c + m.start("name"), m.group("name"))]
             else:

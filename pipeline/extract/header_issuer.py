@@ -15,12 +15,12 @@ from dataclasses import dataclass
 
 from .. import lexicon
 from ..model import Issuer
-from .header_layout import LOWER, UPPER, clean, fold, has_lower, proper_case
+from .header_layout import LOWER, UPPER, clean, fold, has_lower, proper_case, word_start
 
 _LEX = lexicon.load("issuers")
 _HDR = lexicon.load("header")
 
-_ABBR = [(re.compile(r"(?<!\w)" + re.escape(a["short"]) + r"(?!\w)"), a["full"])
+_ABBR = [(re.compile(word_start(re.escape(a["short"])) + r"(?!\w)"), a["full"])
          for a in _LEX["abbreviation"]]
 _LOC_LEVEL = {k["word"]: k["level"] for k in _LEX["locality_kind"]}
 _LOC_KIND = re.compile(r"(?i)^(" + "|".join(sorted(map(re.escape, _LOC_LEVEL), key=len, reverse=True))
@@ -42,7 +42,10 @@ _PLACE_NAME = rf"((?:{_NAME})(?:(?:[ \t]+|[ \t]?[-–][ \t]?){_NAME}){{0,4}})"
 _PROVINCE_RX = re.compile(r"tỉnh(?<!\wtỉnh)(?<!các tỉnh)\s+" + _PLACE_NAME)
 # A centrally-run city is a province: "thành phố Hải Phòng" names the province of a commune in it.
 _CITY_RX = re.compile(r"(?:thành\s+phố|TP\.?)(?<!\wthành phố)\s+" + _PLACE_NAME)
-_DISTRICT_RX = re.compile(r"(?:[Hh]uyện|[Tt]hị\s+xã|[Qq]uận)(?<!\w[Hh]uyện)(?<!các huyện)\s+" + _PLACE_NAME)
+# Each kind word spelt out in both cases: alternatives that all open with a literal let the regex
+# engine skip to their first letters (a class like "[Hh]" makes it try every offset).
+_DISTRICT_RX = re.compile(r"(?:huyện|Huyện|thị\s+xã|Thị\s+xã|quận|Quận)(?<!\w[Hh]uyện)(?<!các huyện)\s+"
+                          + _PLACE_NAME)
 
 # A body sentence whose subject is the issuer: "<body> [(sau đây gọi là ...)] [đã] <verb>".
 _ORG_WORD = r"(?:\s+(?!(?:của|về|theo|tại|với|cho|đã|và|được|nhận|có|trong|từ)\b)[^\s.;:\d/()\"“”,]+)"

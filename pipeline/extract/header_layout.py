@@ -6,6 +6,7 @@ line into its column segments and turn a CAPITALISED header line into the casing
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from .. import lexicon
@@ -21,22 +22,36 @@ _HOMOGLYPHS = str.maketrans({
     "ƣ": "ư", "Ƣ": "Ư",
 })
 
+_HAS_HOMOGLYPH = re.compile(f"[{re.escape(''.join(map(chr, _HOMOGLYPHS)))}]")
 _HAS_LOWER = re.compile(f"[{LOWER}]")
 _LETTER = re.compile(f"[{LOWER}{UPPER}]")
 _CELL = re.compile(r"[^|\n]+")
 _RUN = re.compile(r"\S(?:.*?\S)?(?=\s{3,}|\s*$)")
-_SPACES = re.compile(r"\s+")
+_SEPARATOR = re.compile(r"[|\n]|\s{3}")     # what _CELL and _RUN cut at
 _DASH_ONLY = re.compile(r"[-–•+]")
+
+
+def word_start(pattern: str) -> str:
+    """`(?<!\\w)` + `pattern`, written as the pattern's first character, then the look-behind
+    (`V(?<!\\wV)/v`): a regex that opens with a literal is skipped fast to that character, one that
+    opens with a look-behind is tried at every offset. The pattern must open with a letter that
+    no quantifier follows."""
+    if not pattern[:1].isalpha() or pattern[1:2] in ("*", "+", "?", "{"):
+        raise ValueError(f"{pattern!r} does not open with a single letter")
+    return rf"{pattern[0]}(?<!\w{pattern[0]}){pattern[1:]}"
 
 
 def clean(s: str) -> str:
     """`s` with print homoglyphs replaced by the Vietnamese letters they stand for."""
-    return s.translate(_HOMOGLYPHS)
+    # translate() looks every character of a non-ASCII string up in the table: a regex scan
+    # first spares that for the lines that hold none (nearly all).
+    return s.translate(_HOMOGLYPHS) if _HAS_HOMOGLYPH.search(s) else s
 
 
 def fold(s: str) -> str:
-    """Whitespace folded to single spaces, ends stripped."""
-    return _SPACES.sub(" ", s).strip()
+    """Whitespace folded to single spaces, ends stripped (str.split takes the characters regex
+    `\\s` does, without a regex call)."""
+    return " ".join(s.split())
 
 
 def is_upper(s: str) -> bool:
@@ -53,6 +68,9 @@ def segments(line: str) -> list[tuple[int, str]]:
 
     A lone dash is joined to the text after it ("-   Bộ Công an;" is one recipient).
     """
+    if not _SEPARATOR.search(line):        # most lines are one cell: skip the scans below
+        text = line.strip()
+        return [(len(line) - len(line.lstrip()), text)] if text else []
     out: list[tuple[int, str]] = []
     for cell in _CELL.finditer(line):
         for run in _RUN.finditer(cell.group()):
@@ -93,12 +111,14 @@ def _load_casing() -> tuple[re.Pattern, dict[str, str], re.Pattern, re.Pattern]:
 
 _CANON_RX, _CANON, _LOC_RX, _NAMED_RX = _load_casing()
 _MARKER_START = re.compile(r"(^|; )(\w+\.\s*)(\w)")
+_SYMBOL_CHAR = re.compile(r"[\d/]")
 
 
 def _cap(w: str) -> str:
     return w[:1].upper() + w[1:]
 
 
+@functools.lru_cache(maxsize=4096)        # positions and bodies repeat from document to document
 def proper_case(s: str) -> str:
     """A CAPITALISED header phrase in the record's casing.
 
@@ -109,7 +129,7 @@ def proper_case(s: str) -> str:
     s = fold(s)
     if has_lower(s):
         return s
-    t = " ".join(w if re.search(r"[\d/]", w) else w.lower() for w in s.split(" "))
+    t = " ".join(w if _SYMBOL_CHAR.search(w) else w.lower() for w in s.split(" "))
     t = t.replace("uỷ ban", "ủy ban")
     t = _LOC_RX.sub(lambda m: m.group(1) + " ".join(_cap(w) for w in m.group(2).split(" ")), t)
     t = _NAMED_RX.sub(lambda m: m.group(1) + " " + _cap(m.group(2)) + (m.group(3) or "")

@@ -12,6 +12,7 @@ case, numbered in order where the print has no numbers at that level.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -125,6 +126,7 @@ def attached_bounds(doc: Document, header: Header, body_end: int) -> list[tuple[
     return out
 
 
+@functools.lru_cache(maxsize=4096)        # headings repeat from document to document
 def heading_kind(heading: str) -> str | None:
     """The kind a heading's words give (None when no lexicon entry matches)."""
     folded = fold_ws(heading).lower()

@@ -136,6 +136,7 @@ def _acting_plural(text: str, s: int, e: int, endpos: int) -> bool:
         and bool(TASK_START.match(rest))
 
 
+@functools.lru_cache(maxsize=4096)        # headings repeat from document to document
 def heading_unit(heading: str, plural: bool = False) -> str | None:
     """The unit a heading names ("Đề nghị Ban Tuyên giáo Đảng ủy" -> "Ban Tuyên giáo Đảng ủy");
     with `plural`, also a class named by "Các" and any noun ("Các trường ...": the heading is
@@ -255,6 +256,13 @@ def normalize_unit(unit: str, locality: str | None = None) -> str:
     m = _LOCALITY_KIND.search(u)
     if m and locality and fold(m.group("name").strip()) == fold(locality):
         u = u[:m.start("name")].rstrip()
+    return _canonical_name(u)
+
+
+@functools.lru_cache(maxsize=4096)
+def _canonical_name(u: str) -> str:
+    """The alias table's name for `u`, else `u` (memoised apart from `normalize_unit`: with the
+    document's locality dropped, every commune's "Ủy ban nhân dân xã" is one key)."""
     names, keys, folded = _canonical_table()
     k = _key(u)
     scores = process.cdist([k], keys, scorer=fuzz.ratio)[0] + \
