@@ -1,9 +1,15 @@
-"""The held-out documents (corpus/heldout): ten documents written to the Nghị định 30/2020 format
-that no rule was fitted to (other provinces, bodies, topics and numbers than seeds and dev; a
-district plan under a province plan under Chỉ thị 07, a commune report, a Sở công văn, a decision
-with an attached plan, a web capture with a metadata table, a pdftotext two-column header, a news
-item, a Party plan with -NQ/TW and -CT/TU symbols, a report in PHẦN I/PHẦN II, a plan with a task
-table). Their gold records were written by reading them against ../shared/spec/RECORD.md.
+"""The held-out documents (corpus/heldout): documents written to the Nghị định 30/2020 format
+that no rule was fitted to (other provinces, bodies, topics and numbers than seeds and dev).
+h01-h10: a district plan under a province plan under Chỉ thị 07, a commune report, a Sở công văn,
+a decision with an attached plan, a web capture with a metadata table, a pdftotext two-column
+header, a news item, a Party plan with -NQ/TW and -CT/TU symbols, a report in PHẦN I/PHẦN II, a
+plan with a task table. h11-h22, a second set written later: a commune report with a results
+table in pipes, a post-2025 commune plan, a one-line pipe header, a web capture with site chrome,
+a double-spaced pdftotext capture with hyphen breaks, docx header cells one per line, a Sở công
+văn, a district decision with its attached plan, a report in PHẦN THỨ NHẤT/HAI, a Huyện ủy plan
+numbered "I-"/"1-", a draft with blank number and day, a news item with tasks in prose. Their
+gold records were written by reading them against ../shared/spec/RECORD.md, before the extractor
+was run on them.
 
 The floors sit a little under the scores measured when the set was written (see
 bench/ROBUSTNESS.md), so that a change which loses a document's field fails here; raise them
@@ -22,17 +28,20 @@ from pipeline.normalize import document_from_text
 
 HELDOUT = Path(__file__).resolve().parent.parent / "corpus" / "heldout"
 
-# field -> lowest acceptable value (accuracy, or F1 for the set fields). First measured on
-# 2026-11-24 at: number/symbol/issue_date/issuer 0.9, sections 0.902, assignments 0.871; the
-# header, sections and units fixes that followed (general rules, see bench/ROBUSTNESS.md) bring
-# every field to 1.0, so a change that loses one document's field now fails here. Since those
-# fixes were found on this set, it is a regression guard now, no longer unseen data.
+# field -> lowest acceptable value (accuracy, or F1 for the set fields). h01-h10 were first
+# measured on 2026-11-24 at: number/symbol/issue_date/issuer 0.9, sections 0.902, assignments
+# 0.871; h11-h22, the second set, at: title and signer.name 0.917, sections 0.941, headings 0.898,
+# assignments 0.800, the rest 1.0. The general fixes that followed (bench/ROBUSTNESS.md) bring every
+# field to 1.0 but assignments (0.994: the unit of h16 II.1 is a descriptive clause, no rule finds
+# where it ends). The floors sit just under those, so a change that loses one document's field
+# fails here. Since the fixes were found on these sets, they guard against regressions now; they
+# are no longer unseen data.
 FLOORS = {
-    "doc_type": 0.95, "number": 0.95, "symbol": 0.95, "issue_date": 0.95, "place": 0.95,
-    "issuer.level": 0.95, "issuer.locality": 0.95, "issuer.province": 0.95, "title": 0.95,
-    "signer.name": 0.95, "citation.date": 0.95,
-    "citations": 0.97, "citations.named": 0.95, "basis": 0.97, "directives": 0.95,
-    "sections": 0.97, "section.headings": 0.97, "assignments": 0.95, "recipients": 0.97,
+    "doc_type": 0.96, "number": 0.96, "symbol": 0.96, "issue_date": 0.96, "place": 0.96,
+    "issuer.level": 0.96, "issuer.locality": 0.96, "issuer.province": 0.96, "title": 0.96,
+    "signer.name": 0.96, "citation.date": 0.96,
+    "citations": 0.98, "citations.named": 0.96, "basis": 0.98, "directives": 0.97,
+    "sections": 0.99, "section.headings": 0.99, "assignments": 0.98, "recipients": 0.98,
     "implements 07/CT-TTg@2023": 0.95,
 }
 
@@ -48,7 +57,7 @@ def heldout_run() -> tuple[dict, dict]:
 def test_every_heldout_text_has_its_gold() -> None:
     texts = {p.stem for p in HELDOUT.glob("*.txt")}
     golds = {p.stem for p in (HELDOUT / "gold").glob("*.json")}
-    assert texts == golds and len(texts) == 10
+    assert texts == golds and len(texts) == 22
 
 
 def test_heldout_gold_follows_the_record_schema(shared_dir) -> None:

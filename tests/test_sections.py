@@ -262,3 +262,40 @@ def test_party_headings_are_don_vi(heading):
 def test_plural_topic_headings_are_not_units(heading):
     assert S.heading_kind(heading) != "don_vi"
     assert _tree(f"1. {heading}: Tổ chức hội nghị quán triệt.\n") == []
+
+
+# Party documents number with a dash ("I-", "1-", "a-"); a year range or a span of days at a
+# line start is no number
+@pytest.mark.parametrize("text,expected", [
+    ("I- MỤC ĐÍCH, YÊU CẦU\n1- Mục đích\nTổ chức thành công đại hội chi bộ, đảng bộ cơ sở.\n"
+     "2- Yêu cầu\nĐại hội được tiến hành dân chủ, đúng Điều lệ Đảng.\n"
+     "II- TỔ CHỨC THỰC HIỆN\n1- Ban Tổ chức Huyện ủy: Chủ trì hướng dẫn công tác nhân sự.\n"
+     "2- Ban Tuyên giáo Huyện ủy: Hướng dẫn công tác tuyên truyền đại hội.\n",
+     [("I", "MỤC ĐÍCH, YÊU CẦU", "muc_dich_yeu_cau"), ("I.1", "Mục đích", "muc_dich"),
+      ("I.2", "Yêu cầu", "yeu_cau"), ("II", "TỔ CHỨC THỰC HIỆN", "to_chuc_thuc_hien"),
+      ("II.1", "Ban Tổ chức Huyện ủy", "don_vi"), ("II.2", "Ban Tuyên giáo Huyện ủy", "don_vi")]),
+    ("I- NỘI DUNG\n1- Công tác tuyên truyền\nNhiệm kỳ 2025 - 2030 của các chi bộ\n"
+     "2022-2027 là giai đoạn chuẩn bị nhân sự.\n10-15 ngày trước đại hội, chi bộ gửi báo cáo.\n",
+     [("I", "NỘI DUNG", "noi_dung"), ("I.1", "Công tác tuyên truyền", "other")]),
+])
+def test_party_dash_numbering(text, expected):
+    assert _tree(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a heading in capitals, then a sentence that opens with an acronym: not one heading
+    ("PHẦN THỨ NHẤT\nKẾT QUẢ THỰC HIỆN\n      I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO\n"
+     "      UBND thành phố đã ban hành Kế hoạch số 95/KH-UBND ngày 10/5/2023 triển khai\n"
+     "thực hiện Chỉ thị số 07/CT-TTg.\n      II. KẾT QUẢ ĐẠT ĐƯỢC\n      1. Truyền thông trên báo chí\n"
+     "Trung tâm Văn hóa - Thể thao thành phố thực hiện 215 tin, bài.\n",
+     [("P1", "KẾT QUẢ THỰC HIỆN", "ket_qua"), ("P1.I", "CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO", "other"),
+      ("P1.II", "KẾT QUẢ ĐẠT ĐƯỢC", "ket_qua"), ("P1.II.1", "Truyền thông trên báo chí", "other")]),
+    # a line broken after a hyphen (a word or a symbol split at the margin) goes on below: the
+    # numbered line is then a long sentence, a list item
+    ("II. NỘI DUNG TUYÊN TRUYỀN\n          1. Kết quả cải cách thủ tục hành chí-\n"
+     "  nh, thực hiện cơ chế một cửa, một cửa liên thông theo Nghị định số 61/2018/NĐ-\n"
+     "  CP ngày 23/4/2018 của Chính phủ.\n          2. Việc cung cấp dịch vụ công trực tuyến.\n",
+     [("II", "NỘI DUNG TUYÊN TRUYỀN", "noi_dung")]),
+])
+def test_paragraph_ends(text, expected):
+    assert _tree(text, Header(doc_type="BC")) == expected

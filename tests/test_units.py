@@ -516,3 +516,79 @@ def test_appendix_of_a_plan_is_no_attached_document():
             "Chủ trì rà soát.\n")
     doc = document_from_text(text, "t.txt")
     assert [s.path for s in extract_sections(doc, Header(doc_type="QĐ"))] == ["I", "I.1"]
+
+
+# --- Party numbering, results tables, opening phrases, agents, proposals (real wording) -----
+PARTY_AND_REPORT_CASES = [
+    # Party documents number "I-", "1-": each numbered unit heading is the unit's section
+    ("III- TỔ CHỨC THỰC HIỆN\n1- Ban Tổ chức Huyện ủy: Chủ trì, phối hợp với các cơ quan tham mưu hướng dẫn "
+     "công tác nhân sự.\n2- Ủy ban Kiểm tra Huyện ủy: Phối hợp với Ban Tổ chức Huyện ủy thẩm tra, xác minh.\n"
+     "3- Các chi bộ, đảng bộ cơ sở: Căn cứ kế hoạch này xây dựng kế hoạch tổ chức đại hội.\n",
+     [("Ban Tổ chức Huyện ủy", "chu_tri", "III.1"), ("Ủy ban Kiểm tra Huyện ủy", "phoi_hop", "III.2"),
+      ("Các chi bộ, đảng bộ cơ sở", "thuc_hien", "III.3")]),
+    # a sentence opening with a phrase of time before its subject
+    ("II. NỘI DUNG\n3. Chế độ báo cáo\nĐịnh kỳ trước ngày 15/11 hằng năm, các cơ quan, đơn vị, địa phương báo cáo "
+     "kết quả công tác truyền thông chính sách về Sở Thông tin và Truyền thông để tổng hợp.\n",
+     [("các cơ quan, đơn vị, địa phương", "thuc_hien", "II.3")]),
+    # a news item reporting a plan's tasks: "là cơ quan thường trực", a verb beyond the closed list
+    ("UBND tỉnh vừa ban hành Kế hoạch số 312/KH-UBND ngày 29/5/2023.\n"
+     "Theo kế hoạch, Sở Thông tin và Truyền thông là cơ quan thường trực, chủ trì, phối hợp với các sở, ngành "
+     "theo dõi, đôn đốc triển khai kế hoạch.\nBáo Đắk Nông, Đài Phát thanh và Truyền hình tỉnh tăng thời lượng, "
+     "mở chuyên trang, chuyên mục giới thiệu chính sách mới.\n",
+     [("Sở Thông tin và Truyền thông", "chu_tri", None), ("Báo Đắk Nông", "thuc_hien", None),
+      ("Đài Phát thanh và Truyền hình tỉnh", "thuc_hien", None)]),
+    # "do X chủ trì soạn thảo" qualifying a noun in a purpose section gives no work
+    ("I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nTạo sự đồng thuận của Nhân dân đối với các chính sách trong dự thảo văn "
+     "bản quy phạm pháp luật do Sở Tư pháp chủ trì soạn thảo, tham mưu; nâng cao chất lượng thẩm định.\n"
+     "2. Yêu cầu\nBảo đảm thiết thực, hiệu quả.\n", []),
+    # the holder of a joint office is one unit
+    ("Điều 1. Ban hành kèm theo Quyết định này Quy chế làm việc.\nĐiều 2. Quyết định có hiệu lực kể từ ngày ký.\n"
+     "Điều 3. Chánh Văn phòng HĐND và UBND huyện, Trưởng phòng Văn hóa và Thông tin chịu trách nhiệm thi hành "
+     "Quyết định này./.\n",
+     [("Chánh Văn phòng HĐND và UBND huyện", "thuc_hien", "Đ3"),
+      ("Trưởng phòng Văn hóa và Thông tin", "thuc_hien", "Đ3")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", PARTY_AND_REPORT_CASES)
+def test_party_and_report_forms(text, expected):
+    assignments, _ = _assign(text)
+    assert [(a.unit, a.role, a.section) for a in assignments] == expected
+
+
+@pytest.mark.parametrize("text,unit", LEX["cue"]["examples_opening_adverbial"])
+def test_opening_adverbial_examples(text, unit):
+    assignments, _ = _assign("III. TỔ CHỨC THỰC HIỆN\n" + text + "\n")
+    assert [a.unit for a in assignments] == [unit]
+
+
+@pytest.mark.parametrize("text", LEX["cue"]["examples_directive_opening"])
+def test_opening_directive_examples(text):
+    assignments, _ = _assign("IV. ĐỀ XUẤT, KIẾN NGHỊ\n" + text + "\n", Header(doc_type="BC"))
+    assert assignments and all(a.unit in text for a in assignments)
+
+
+@pytest.mark.parametrize("text", LEX["cue"]["not_directive_opening"])
+def test_opening_directive_inside_a_sentence_gives_no_work(text):
+    assignments, _ = _assign("III. TỔ CHỨC THỰC HIỆN\n" + text + "\n")
+    assert [a.unit for a in assignments] == [un.split_units(text[:un.unit_at(text)[1]])[0][2]]
+
+
+@pytest.mark.parametrize("header", LEX["table"]["examples_results_header"])
+def test_results_header_is_no_task_table(header):
+    assert US._header_columns(US._cells(header)) is None
+
+
+def test_results_table_gives_no_work():
+    text = ("I. KẾT QUẢ THỰC HIỆN\n2. Kết quả cụ thể\nKết quả thực hiện các chỉ tiêu năm 2023 như sau:\n"
+            "| TT | Nội dung | Đơn vị tính | Kế hoạch | Thực hiện | Tỷ lệ (%) |\n|---|---|---|---|---|---|\n"
+            "| 1 | Tin, bài phát trên hệ thống truyền thanh xã | Tin, bài | 120 | 134 | 111,7 |\n"
+            "| 2 | Hội nghị tuyên truyền tại thôn | Cuộc | 10 | Đạt | 110 |\n")
+    assert _assign(text, Header(doc_type="BC"))[0] == []
+
+
+@pytest.mark.parametrize("cell,expected", [
+    ("134", []), ("1.850", []), ("x", ["x"]), ("Sở Tư pháp; Tỉnh đoàn", ["Sở Tư pháp", "Tỉnh đoàn"]),
+])
+def test_cells_without_words_name_no_unit(cell, expected):
+    assert US._cell_units(cell) == expected

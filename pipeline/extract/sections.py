@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .. import lexicon
 from ..model import Document, Header, Section, Span
-from .unit_names import UPPER, addressees, fold_ws, heading_unit, lexicon_pattern
+from .unit_names import LIST_NUMBER, UPPER, addressees, fold_ws, heading_unit, lexicon_pattern
 
 # Where the closing zone begins when the header did not say: Nơi nhận, an appendix, or the
 # "attached to Decision no." line of a decision's attached plan.
@@ -34,12 +34,14 @@ _MAX_LABEL = 400
 _UP = UPPER
 # A numbered line; searched led by its line break (a literal lets the regex engine scan fast),
 # and matched once more at the body's start, which may open a line with no break before it.
+# Party documents number with a dash: "I- ", "1- ", "a- " (a plain number only: "1.2-" is none).
 _MARKER_LINE = rf"""[ \t|]*(?:
       (?P<part>PHẦN|Phần)\s+(?P<pn>THỨ\s+[{_UP}]+|[IVX]+|\d+)\b[ \t.:\-–]*(?P<pt>[^\n]*)
     | Điều\s+(?P<dn>\d+)\s*(?:[.:][ \t]*|$)(?P<dt>[^\n]*)
     | (?P<rn>[IVX]{{1,5}})(?:[ \t]*[.:)\-–][ \t]*|[ \t]+(?=[{_UP}]))(?P<rt>[^\s.\d][^\n]*)
-    | (?P<an>\d{{1,2}}(?:\.\d{{1,2}}){{0,2}})(?:\.\)?|\)|(?<=\d\.\d)[ \t]|(?<=\d\.\d\d)[ \t])[ \t]*(?P<at>[^\W\d_][^\n]*)
-    | (?P<ln>[a-zđ])[ \t]*(?:\)|/\.?|\.(?=[ \t]))[ \t]*(?P<lt>[^\W\d_][^\n]*)
+    | (?P<an>\d{{1,2}}(?:\.\d{{1,2}}){{0,2}})(?:\.\)?|\)|(?<=\d\.\d)[ \t]|(?<=\d\.\d\d)[ \t]
+          |(?<=[\s|]\d)[-–](?=[ \t])|(?<=[\s|]\d\d)[-–](?=[ \t]))[ \t]*(?P<at>[^\W\d_][^\n]*)
+    | (?P<ln>[a-zđ])[ \t]*(?:\)|/\.?|\.(?=[ \t])|[-–](?=[ \t]))[ \t]*(?P<lt>[^\W\d_][^\n]*)
     )"""
 _MARKER = re.compile(r"\n" + _MARKER_LINE, re.X)
 _MARKER_AT = re.compile(_MARKER_LINE, re.X)
@@ -51,9 +53,10 @@ _ROMAN = {"I": 1, "V": 5, "X": 10}
 # or it is long and ends with a full stop.
 _SENTENCE_BREAK = re.compile(rf"[;]|[.!?]\s+[{_UP}]")
 _CONTINUATION = re.compile(rf"[ \t]*(?:\(|[^\W_{UPPER}])")
-_BULLET_OR_MARKER = re.compile(r"[ \t|]*(?:[-+•*–]|\d{1,2}(?:\.\d{1,2})*[.)]|[IVX]+[.)]|[a-zđ](?:\)|/|\.\s)|Điều\s+\d)")
-# a line that stops on a comma or a word that cannot end a phrase goes on below
-_OPEN_END = re.compile(r"(?:,|\b(?:và|của|theo|các|với|về|trong|để|cho|tại|Điều|khoản|điểm|từ|đến|là|hoặc|những|được|do))$")
+_BULLET_OR_MARKER = re.compile(rf"[ \t|]*(?:[-+•*–]|{LIST_NUMBER}|[IVX]+[.)]|[a-zđ](?:\)|/|\.\s|[-–]\s)|Điều\s+\d)")
+# a line that stops on a comma, a word that cannot end a phrase, or a hyphen after a letter (a
+# word or a symbol broken at the margin: "doanh nghi-", "Nghị định số 61/2018/NĐ-") goes on below
+_OPEN_END = re.compile(r"(?:,|\b(?:và|của|theo|các|với|về|trong|để|cho|tại|Điều|khoản|điểm|từ|đến|là|hoặc|những|được|do)|(?<=[^\W\d_])-)$")
 _PAGE_NUMBER = re.compile(r"[ \t]*(?:-\s*)?\d{1,3}(?:\s*-)?[ \t]*$")
 _TRAILING = " \t\n.:;,-–/"
 _MAX_HEADING_WORDS = 45
@@ -276,7 +279,7 @@ def _paragraph_end(text: str, s: int, end: int) -> int:
             return e
         first = following.split(None, 1)[0]
         if _CONTINUATION.match(following) or _OPEN_END.search(line) or (first.isupper() and (
-                line.isupper() or following.count(" ") < 3)):
+                line.isupper() and following.isupper() or following.count(" ") < 3)):
             e = nxt
             continue
         return e

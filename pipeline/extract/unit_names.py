@@ -15,6 +15,9 @@ from .. import lexicon
 # Every upper-case letter of Vietnamese text, for the lexicon's "{UPPER}" (re has no \p{Lu}).
 UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper() and c.isalpha())
 LOWER = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.islower() and c.isalpha())
+# The Arabic number that opens a numbered line: "1.", "1.2.", "1)", and the Party documents'
+# "1-" (a dash and a space: "2022-2027" or "10-15 ngày" are no numbers).
+LIST_NUMBER = r"\d{1,2}(?:\.\d{1,2})*[.)]|\d{1,2}[-–](?=[ \t])"
 _QUANTIFIERS = "?*+{"
 
 

@@ -51,24 +51,32 @@ def _cue_regex(phrase: str) -> tuple[re.Pattern, re.Pattern, int]:
 
 def _directive_cues(text: str, start: int, end: int):
     """Every directive cue in text[start:end]: (where the phrase begins, where the text after it
-    resumes)."""
-    for scan, whole, length in _DIRECTIVES:
+    resumes). A cue of `directive_opening` counts only where it opens a sentence."""
+    for (scan, whole, length), opening in _DIRECTIVES:
         for m in scan.finditer(text, start, end):
             if m.group("one") is not None:          # checked by the scan
-                yield m.start("one") - length, m.end()
-                continue
-            lit_end = m.start() + len(m.group().rstrip())
-            phrase = whole.search(text, max(start, lit_end - length - _CUE_SPACING), lit_end)
-            if phrase:
-                yield phrase.start(), m.end()
+                cue = m.start("one") - length
+            else:
+                lit_end = m.start() + len(m.group().rstrip())
+                phrase = whole.search(text, max(start, lit_end - length - _CUE_SPACING), lit_end)
+                if not phrase:
+                    continue
+                cue = phrase.start()
+            if not opening or _SENTENCE_OPENING.search(text, max(0, cue - _OPENING_WIDTH), cue):
+                yield cue, m.end()
 
 
-_DIRECTIVES = [_cue_regex(p) for p in _LEX["cue"]["directive"]]
+_DIRECTIVES = [(_cue_regex(p), False) for p in _LEX["cue"]["directive"]] + \
+    [(_cue_regex(p), True) for p in _LEX["cue"]["directive_opening"]]
+# what stands before a sentence's first word: a line start (after a bullet or a number) or a full stop
+_SENTENCE_OPENING = re.compile(rf"(?:(?:^|\n)[ \t|]*(?:[-+•*–]|{un.LIST_NUMBER}|[a-zđ]\))?|[.!?:])[ \t]*\Z")
+_OPENING_WIDTH = 12
 _CONSIDERED = re.compile(un.lexicon_pattern(_LEX["cue"]["considered"]))
 _PAST_CLAUSE = re.compile(un.lexicon_pattern(_LEX["cue"]["past_clause"]))
 _QUOTED_SUBJECT = re.compile(un.lexicon_pattern(_LEX["cue"]["quoted_subject"]))
 _AGENT = re.compile(un.lexicon_pattern(_LEX["agent"]["cue"]))
 _AGENT_VERB = re.compile(un.lexicon_pattern(_LEX["agent"]["verbs"]))
+_AGENT_QUALIFIES = re.compile(un.lexicon_pattern(_LEX["agent"]["qualifies"]))
 _ANAPHORA = re.compile(un.lexicon_pattern(_LEX["anaphora"]["pattern"]))
 _GENERIC_REFERENCE = {un.fold(w) for w in _LEX["anaphora"]["generic"]}
 _LIST_INTRO = re.compile(un.lexicon_pattern(_LEX["anaphora"]["list_intro"]))    # ends with the colon
@@ -78,32 +86,39 @@ _POLITE = re.compile(r"uý\s")           # "Quý Sở", "quý cơ quan": always 
 _TABLE_HEADER = re.compile(un.lexicon_pattern(_LEX["table"]["header_cue"]), re.M)
 _COLUMNS = [(re.compile(un.lexicon_pattern(c["pattern"])), c["role"]) for c in _LEX["table"]["column"]]
 _UNIT_COLUMNS = ("chu_tri", "phoi_hop", "thuc_hien")
+_ACTUAL = re.compile(un.lexicon_pattern(_LEX["table"]["actual"]))
+_LETTER = re.compile(r"[^\W\d_]")
 _CELL_SPLIT = re.compile(r"\s*;\s*|\n")
 _REPORTED = re.compile(un.lexicon_pattern(_LEX["cue"]["reported"]))
 _TASK_START = un.TASK_START
 _CLOSING = re.compile(un.lexicon_pattern(_LEX["cue"]["closing"]))
-_LIST_ITEM = re.compile(r"[ \t|]*\d{1,2}(?:\.\d{1,2})*[.)]")
+_LIST_ITEM = re.compile(rf"[ \t|]*(?:{un.LIST_NUMBER})")
 # sections whose sentences give work to the units they open with
 _TASK_KINDS = {"to_chuc_thuc_hien", "che_do_bao_cao", "phuong_huong"}
 _SENTENCE_LOOKBACK = 300
-_MARKER_ONLY = re.compile(r"[ \t|]*(?:(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)/:]?)?[ \t]*$")
+_MARKER_ONLY = re.compile(r"[ \t|]*(?:(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)/:\-–]?)?[ \t]*$")
 _LIST_NEXT = re.compile(r"\s*(?:[;,]|\bvà\b)\s*")
 _REPORT_TYPES = set(lexicon.load("section_kinds")["report"]["doc_types"])
 
 # Where a sentence may open with its subject, a unit's head (or a prefix) following: a line
-# start after a bullet or number, a line start in capitals (a wrapped line goes on in lower
-# case), a full stop, or a spaced dash. Each regex is led by a literal so that the regex engine
-# scans fast (one alternation of them is four times slower).
+# start after a bullet or number, an opening phrase of time or condition ("Định kỳ ..., "), a
+# line start in capitals (a wrapped line goes on in lower case), a full stop, or a spaced dash.
+# Each regex is led by a literal so that the regex engine scans fast (one alternation of them is
+# four times slower).
 _UNIT_AHEAD = rf"(?=[{un.UPPER}cđtngyks])(?=(?:{un.PREFIX_ALT})?(?:{un.HEAD.pattern}|{un.PLURAL_ALT}))"
+_ADVERBIAL = un.lexicon_pattern(_LEX["cue"]["opening_adverbial"])
 _SENTENCE_STARTS = (
-    re.compile(r"\n[ \t|]*(?:[-+•*–]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|Điều\s+\d+\.)[ \t]*"
+    re.compile(rf"\n[ \t|]*(?:[-+•*–]|{un.LIST_NUMBER}|[a-zđ]\)|Điều\s+\d+\.)[ \t]*"
                + _UNIT_AHEAD),
+    # after an opening phrase of time or condition, on a line start (bullet or not) or a full stop
+    re.compile(rf"\n[ \t|]*(?:(?:[-+•*–]|{un.LIST_NUMBER})[ \t]*)?{_ADVERBIAL}" + _UNIT_AHEAD),
+    re.compile(rf"\.[ \t]+{_ADVERBIAL}" + _UNIT_AHEAD),
     re.compile(rf"\n[ \t|]*(?=[{un.UPPER}])" + _UNIT_AHEAD),
     re.compile(r"\.(?:/\.)?[ \t]+" + _UNIT_AHEAD),
     re.compile(r"-(?<=\s-)[ \t]+" + _UNIT_AHEAD),
     re.compile(r"–(?<=\s–)[ \t]+" + _UNIT_AHEAD),
 )
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n[ \t|]*(?:[-+•*]|\d{1,2}[.)])")
+_SENTENCE_END = re.compile(rf"[.!?](?=\s|$)|\n[ \t|]*(?:[-+•*]|{un.LIST_NUMBER})")
 _INTRODUCTION = re.compile(r"như sau\s*:|sau đây\s*:|dưới đây\s*:")
 _BULLET = re.compile(r"\n[ \t|]*[-+•*–][ \t]*")     # led by the line break: a fast scan
 _BLANKS = re.compile(r"\s*")
@@ -148,12 +163,17 @@ def _assignments_in(text: str, start: int, end: int, header: Header, sections: l
     opening = sorted({m.end() for rx in _SENTENCE_STARTS
                       for m in rx.finditer(text, max(0, first_section - 1), end)})
     task_spans = [(s.span.start, s.span.end) for s in sections if s.kind in _TASK_KINDS]
+
+    def gives_work(pos: int, item_anywhere: bool = False) -> bool:
+        """Whether the text at `pos` gives work: no sections, a task section, a numbered item
+        (opened by the sentence at `pos`, or anywhere on its line), the closing paragraph."""
+        return (not sections or pos >= closing_at or _inside(pos, task_spans)
+                or _on_list_item(text, pos, headings, item_anywhere))
+
     for pos in opening:
         if _inside(pos, skip):
             continue
-        gives_work = (not sections or pos >= closing_at or _inside(pos, task_spans)
-                      or _on_list_item(text, pos, headings))
-        _subject_assignment(text, pos, end, sections, found, locality, gives_work)
+        _subject_assignment(text, pos, end, sections, found, locality, gives_work(pos))
     referents = _Referents(text, start, end)
     for cue, after in _directive_cues(text, start, end):
         if _inside(cue, skip) or (cue and text[cue - 1].isalpha()) or (
@@ -164,7 +184,7 @@ def _assignments_in(text: str, start: int, end: int, header: Header, sections: l
         if _TASK_START.match(text[e:e + 100]) and not _inside(pos, skip):
             _add_units(text, s, e, _sentence_end(text, e, end), sections, found, locality, False, names)
     if header.doc_type not in _REPORT_TYPES:
-        _agent_assignments(text, start, end, sections, found, locality)
+        _agent_assignments(text, start, end, sections, found, locality, gives_work)
 
 
 def _time_tasks(assignments: list[Assignment], dates: list[DateExpr]) -> None:
@@ -221,11 +241,12 @@ def _make(unit: str, role: str, section: str | None, span: Span, tasks: list[Tas
                       collective=un.is_collective(unit), span=span, tasks=tasks)
 
 
-def _on_list_item(text: str, pos: int, headings: set[int]) -> bool:
-    """Whether `pos` opens the text of a numbered line that is not a heading."""
+def _on_list_item(text: str, pos: int, headings: set[int], anywhere: bool = False) -> bool:
+    """Whether `pos` opens the text of a numbered line that is not a heading (or, with
+    `anywhere`, stands on such a line)."""
     ls = text.rfind("\n", 0, pos) + 1
     m = _LIST_ITEM.match(text, ls, pos)
-    return bool(m) and ls not in headings and not text[m.end():pos].strip()
+    return bool(m) and ls not in headings and (anywhere or not text[m.end():pos].strip())
 
 
 def _heading_assignments(text: str, sec: Section, found: _Collector, locality: str | None,
@@ -325,13 +346,16 @@ def _sentence_start(text: str, pos: int, stops: str = ".;:") -> int:
 
 
 def _agent_assignments(text: str, start: int, end: int, sections: list[Section],
-                       found: _Collector, locality: str | None) -> None:
-    """"... do Văn phòng Sở bố trí": the unit after "do" is given the task its verb names."""
+                       found: _Collector, locality: str | None, gives_work) -> None:
+    """"... do Văn phòng Sở bố trí": the unit after "do" is given the task its verb names, where
+    the text gives work and the "do" phrase is the clause's predicate (not one that qualifies a
+    noun before the clause's own verb: "dự thảo do UBND tỉnh chủ trì soạn thảo được truyền thông")."""
     for m in _AGENT.finditer(text, start, end):
         if m.start() and text[m.start() - 1].isalnum():
             continue
         u = un.unit_at(text, m.end(), end)
-        if not u or not _AGENT_VERB.match(text, u[1], end):
+        if not u or not _AGENT_VERB.match(text, u[1], end) or not gives_work(m.start(), True) \
+                or _AGENT_QUALIFIES.match(text, u[1], end):
             continue
         s, e = u
         sent = _sentence_start(text, s)
@@ -483,6 +507,9 @@ def _column_role(cell: str) -> str | None:
 def _header_columns(cells: list[str]) -> list[str | None] | None:
     """The role of each column of a header row, or None when the row is no task table's header."""
     roles = [_column_role(c) for c in cells]
+    if "measure" in roles:          # a results table: its bare "Thực hiện" holds figures
+        roles = [None if r == "thuc_hien" and _ACTUAL.match(fold_ws(c).lower()) else r
+                 for r, c in zip(roles, cells)]
     if "task" in roles and ("chu_tri" in roles or "thuc_hien" in roles):
         return roles
     return None
@@ -547,12 +574,13 @@ def _table_row(text: str, ls: int, le: int, cells: list[str], columns: list[str 
 
 def _cell_units(cell: str) -> list[str]:
     """The units a cell of a unit column names: a unit list, or failing a known head (a body
-    the lexicon does not know: "Tỉnh đoàn"), its pieces between ";"."""
+    the lexicon does not know: "Tỉnh đoàn"), its pieces between ";" that hold a word."""
     names = []
     for piece in _CELL_SPLIT.split(cell):
         piece = piece.strip(" \t-+•*.,")
-        if not piece:
-            continue
+        if not _LETTER.search(piece):
+            continue            # a figure ("134", "1.850") or a mark: no unit
+
         u = un.unit_at(piece)
         if u and u[1] - u[0] >= len(piece) // 2:
             names.extend(n for _, _, n in un.split_units(piece[u[0]:u[1]]))
