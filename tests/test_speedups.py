@@ -6,6 +6,7 @@ import re
 
 from pipeline import lexicon
 from pipeline.extract import header as H
+from pipeline.extract import header_issuer as HI
 from pipeline.extract.dates import FastPattern
 from pipeline.extract.header_closing import _signature_cells
 
@@ -40,3 +41,20 @@ def test_signature_cells_cut_a_position_from_the_name_after_it() -> None:
     # (seeds: the signature printed on one line)
     assert _signature_cells("KT. CHỦ TỊCH") == ((0, "KT. CHỦ TỊCH"),)
     assert _signature_cells("PHÓ CHỦ TỊCH Nguyễn Văn Hùng") == ((0, "PHÓ CHỦ TỊCH"), (13, "Nguyễn Văn Hùng"))
+
+
+def test_resolving_an_issuer_leaves_the_parsed_units_as_they_were() -> None:
+    # (issuer lines are parsed once for every document that prints them: completing one
+    # document's issuer from its date line must not reach the next document's)
+    lines = ["ỦY BAN NHÂN DÂN"]                    # a committee whose locality line was lost
+    first = HI.resolve(HI.parse_units(lines), "", "Hải Phòng")
+    again = HI.resolve(HI.parse_units(lines), "", "Đà Nẵng")
+    assert (first.locality, again.locality) == ("Hải Phòng", "Đà Nẵng")
+    assert HI.parse_units(lines)[0].locality is None
+
+
+def test_issuer_lines_of_a_header_zone() -> None:
+    # (seeds: the issuer lines above the Số line, the national motto beside them)
+    zone = ("\nUBND TỈNH LÀO CAI |  | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+            "\nSỞ CÔNG THƯƠNG |  | Độc lập - Tự do - Hạnh phúc\n")
+    assert H._issuer_lines(zone) == ("UBND TỈNH LÀO CAI", "SỞ CÔNG THƯƠNG")

@@ -115,10 +115,12 @@ def _number_ends(text: str, slash: int, lo: int) -> list[int]:
     return []
 
 
-def iter_symbols(text: str, start: int = 0):
-    """The `SYMBOL_RX` matches in text[start:], in order, without overlaps."""
-    cands = {q.start() for q in _QCVN_RX.finditer(text, start)}
-    for s in _SLASH_RX.finditer(text, start):
+def iter_symbols(text: str, start: int = 0, end: int | None = None):
+    """The `SYMBOL_RX` matches in text[start:end], in order, without overlaps (those of
+    `SYMBOL_RX.finditer(text, start, end)`)."""
+    end = len(text) if end is None else end
+    cands = {q.start() for q in _QCVN_RX.finditer(text, start, end)}
+    for s in _SLASH_RX.finditer(text, start, end):
         cands.update(_number_ends(text, s.start(), start))
     done = start
     for p in sorted(cands):
@@ -127,7 +129,7 @@ def iter_symbols(text: str, start: int = 0):
         if text[p] != "Q":
             while p > done and (text[p - 1].isdigit() or text[p - 1] == "."):
                 p -= 1
-        m = SYMBOL_RX.match(text, p)
+        m = SYMBOL_RX.match(text, p, end)
         if m:
             done = m.end()
             yield m

@@ -226,8 +226,7 @@ class _Own:
             start = document_start(text)
             m = _OWN_SYMBOL_RX.search(text, start, start + 2000)
             printed = m["s"] if m else None
-        m = SYMBOL_RX.search(_DRAFT_SYMBOL_RX.sub("0/", printed or ""))
-        return cls(header, parse(m, header.doc_type) if m else None)
+        return cls(header, _symbol_in(_DRAFT_SYMBOL_RX.sub("0/", printed or ""), header.doc_type))
 
     def is_self(self, f: _Found) -> bool:
         """The document's own symbol (also cut at a line end: "24/HDLN-BCA-BQP-", or printed
@@ -274,6 +273,14 @@ class _Own:
     def issuer_codes(self) -> tuple[str, ...]:
         """The issuer parts of the document's own symbol (all of them for a joint document)."""
         return self.symbol.issuers if self.symbol else ()
+
+
+@functools.lru_cache(maxsize=1024)
+def _symbol_in(printed: str, word_type: str | None = None) -> Symbol | None:
+    """The first symbol in `printed`, parsed (memoised: the document's own symbol and those of
+    its citations are read again for the basis and directives; SYMBOL_RX is tried at every offset)."""
+    m = SYMBOL_RX.search(printed)
+    return parse(m, word_type) if m else None
 
 
 @functools.lru_cache(maxsize=4)
@@ -335,7 +342,13 @@ def _clause_end(text: str, pos: int) -> int:
 
 def _read_after(text: str, pos: int) -> tuple[str | None, str | None]:
     """(issuer, subject): "của ..." and "về việc ..." printed after a mention, up to its clause end."""
-    window = _fold_ws(text[pos:_clause_end(text, pos)])
+    return _issuer_and_subject(_fold_ws(text[pos:_clause_end(text, pos)]))
+
+
+@functools.lru_cache(maxsize=4096)
+def _issuer_and_subject(window: str) -> tuple[str | None, str | None]:
+    """`_read_after` of one clause, whitespace folded (memoised: documents cite the same
+    instruments in the same words: "... của Chính phủ quy định chi tiết ...")."""
     padded = " " + window
     m = (_NAMED_ISSUER_RX and _NAMED_ISSUER_RX.match(padded)) or _ISSUER_RX.match(padded)
     issuer, rest = (_expand(m["iss"].strip()), window[m.end("iss") - 1:]) if m else (None, window)
@@ -351,7 +364,7 @@ def _date_before(text: str, pos: int) -> PrintedDate | None:
     seg = _segment_start(text, pos)
     d = date_at(text, seg)
     if d and text[d.span.end:d.span.end + 2].lstrip().startswith(",") and pos - d.span.end < 200 \
-            and not SYMBOL_RX.search(text, d.span.end, pos) and not date_at(text, d.span.end):
+            and next(iter_symbols(text, d.span.end, pos), None) is None and not date_at(text, d.span.end):
         return d
     return None
 
@@ -812,8 +825,7 @@ def _is_directive(c: Citation, own: _Own) -> bool:
         return False
     if c.symbol is None or _YEAR_IN_SYMBOL_RX.search(c.symbol):
         return False                           # laws, and every symbol holding a year: legal bases
-    m = SYMBOL_RX.search(c.symbol)
-    sym = parse(m) if m else None
+    sym = _symbol_in(c.symbol)
     if sym and sym.issuers and sym.issuers[0] in own.issuer_codes:
         return False                           # the document's own issuer
     return not (own.header.issuer.name and c.issuer == own.header.issuer.name)

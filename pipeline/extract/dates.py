@@ -8,6 +8,7 @@ stage); `timing_in` finds the deadline and recurrence inside one span of text (u
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -143,21 +144,25 @@ _RECURRENCE_CUE = FastPattern(
     rf"(?i:(?<!\w)(?=(?:{_alternation(_RECURRENCE_LEADS)})(?!\w))(?:{_alternation(list(_RECURRENCE))})(?!\w))",
     opening=opening(_RECURRENCE_LEADS, ignore_case=True))
 
-# How each kind of token below starts (a day, a range, a quarter, a month, a year): checked before
-# the kinds are tried one by one.
-_TOKEN_LEADS = [r"\d", _DAY, "[Tt]ừ", *_YEAR_RANGE_LEAD.split("|"), "[Qq]uý", "tháng", *_YEAR_LEAD.split("|"), "năm"]
+# How each kind of token below starts (a day, a range, a quarter, a month, a year), as far as
+# every token of the kind reads (a day word then a digit, a year's first digits; a number not
+# glued to a word, a slash or a point): checked before the kinds are tried one by one, and by the
+# scan (`opening`) at each place, which drops all but a few ("năm" not before a year).
+_YEAR_START = r"\s+(?:19|20)"
+_TOKEN_LEADS = [r"\d(?<![\w/.]\d)", rf"{_DAY}\s*\d", rf"[Tt]ừ\s+{_DAY}",
+                *(lead + _YEAR_START for lead in _YEAR_RANGE_LEAD.split("|")), r"[Qq]uý\s+[IV1-4]", r"tháng\s+\d",
+                *(rf"{lead}\s+năm{_YEAR_START}" for lead in _YEAR_LEAD.split("|")), "năm" + _YEAR_START]
 _TOKEN_LEAD = "|".join(_TOKEN_LEADS)
-_TOKEN = FastPattern(
-    rf"(?=(?:{_TOKEN_LEAD}))"
-    rf"(?:(?P<range>{_DATE_RANGE})"
-    rf"|(?P<yrange>{_YEAR_RANGE})"
-    rf"|(?<![\w/.])(?:{_DAY}\s*)?(?:{_WORDS})"
-    rf"|(?<![\w/.])(?:{_DAY}\s*)?(?:{_NUMERIC})"
-    rf"|(?<![\w/.]){_DAY}\s*{_DAY_MONTH}"
-    rf"|(?<!\w){_QUARTER}"
-    rf"|(?<!\w){_MONTH_YEAR}"
-    rf"|(?<!\w){_YEAR})",
-    opening=opening(_TOKEN_LEADS))
+# The kinds of token, tried in this order at each place.
+_TOKEN_KINDS = (rf"(?:(?P<range>{_DATE_RANGE})"
+                rf"|(?P<yrange>{_YEAR_RANGE})"
+                rf"|(?<![\w/.])(?:{_DAY}\s*)?(?:{_WORDS})"
+                rf"|(?<![\w/.])(?:{_DAY}\s*)?(?:{_NUMERIC})"
+                rf"|(?<![\w/.]){_DAY}\s*{_DAY_MONTH}"
+                rf"|(?<!\w){_QUARTER}"
+                rf"|(?<!\w){_MONTH_YEAR}"
+                rf"|(?<!\w){_YEAR})")
+_TOKEN = FastPattern(rf"(?=(?:{_TOKEN_LEAD})){_TOKEN_KINDS}", opening=opening(_TOKEN_LEADS))
 # A deadline cue ending right where a date token begins.
 _DEADLINE_CUES = _LEX["deadline"]["cues"]
 _DEADLINE_BEFORE = FastPattern(rf"(?i:(?<!\w)(?:{_alternation(_DEADLINE_CUES)})\s*(?:{_DAY}\s*)?$)",
@@ -182,8 +187,10 @@ class PrintedDate:
     span: Span
 
 
+@functools.lru_cache(maxsize=4096)
 def to_iso(day: str, month: str, year: str) -> tuple[str | None, str | None]:
-    """(ISO date, None), or (None, why) when the printed date does not exist."""
+    """(ISO date, None), or (None, why) when the printed date does not exist (memoised: a
+    document prints the same few dates again and again)."""
     if len(year) != 4:
         return None, f"year {year!r} is incomplete"
     try:

@@ -19,6 +19,7 @@ block, whichever comes first (the last body paragraph, "Trên đây là ...", st
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from .. import lexicon
@@ -338,14 +339,16 @@ def _skip_to_body(text: str, pos: int, limit: int) -> int:
 
 # --- issuer lines ------------------------------------------------------------------------
 
-def _issuer_lines(text: str, anchor: int, top: int) -> list[str]:
-    """The capitalised issuer segments above `anchor` (the Số or date line), top first.
+@functools.lru_cache(maxsize=1024)        # header zones repeat from document to document
+def _issuer_lines(zone: str) -> tuple[str, ...]:
+    """The capitalised issuer segments of the header zone that ends at the Số or date line, top
+    first.
 
-    Walks up from the anchor's line, dropping the national name, motto, rules and a date line,
+    Walks up from the zone's last line, dropping the national name, motto, rules and a date line,
     and stops at the first line with lower-case text (web chrome, an extraction note).
     """
-    a, _ = _line_bounds(text, anchor)
-    lines = [text[a:anchor]] + text[top:max(top, a - 1)].split("\n")[::-1]
+    a = zone.rfind("\n") + 1
+    lines = [zone[a:]] + zone[:max(0, a - 1)].split("\n")[::-1]
     out: list[str] = []
     for n, line in enumerate(lines):
         line = _MOTTO.sub("|", line)
@@ -359,7 +362,7 @@ def _issuer_lines(text: str, anchor: int, top: int) -> list[str]:
         out.extend(segs[::-1])
         if len(out) > 12:
             break
-    return out[::-1]
+    return tuple(out[::-1])
 
 
 _DATE_LINE_CUT = re.compile(r"(?:[^\s|,]+[ \t]){0,4}[^\s|,]+[ \t]*,[ \t]*ngày.*$")
@@ -451,7 +454,7 @@ def extract_header(doc: Document) -> Header:
     h.body_start = _skip_to_body(text, body, limit)
 
     top = max(0, text.rfind("\n", 0, max(0, anchor - 3000)))
-    units = iss.parse_units(_issuer_lines(head, anchor, top))
+    units = iss.parse_units(_issuer_lines(head[top:anchor]))
     h.issuer = _issuer(units, text, h.place, h.body_start)
 
     c = closing(text, h.body_start)

@@ -80,18 +80,30 @@ def recipients(text: str, start: int, end: int) -> list[str]:
     for i, line in enumerate(lines):
         if i == 0:
             line = text[line0_col:start] + line
-        segs = [(c, s) for c, s in segments(line) if c < 25 or s.lstrip().startswith(("-", "–"))]
-        if not segs:
-            left.append("")
-            continue
-        first = segs[0][1]
-        if is_upper(first) and not first.lstrip().startswith(("-", "–")):
+        first = _left_cell(line)
+        if first is None:
             break                          # a signature or appendix heading: the list is over
         left.append(first)
-    block = "\n".join(left).strip()
+    truncated = end >= len(text.rstrip()) and not text.rstrip().endswith((";", ".", ")"))
+    return list(_items("\n".join(left).strip(), truncated))
+
+
+@functools.lru_cache(maxsize=4096)        # Nơi nhận lines repeat from document to document
+def _left_cell(line: str) -> str | None:
+    """The text of a Nơi nhận line in the left column ("" when there is none); None for a
+    heading in capitals, which ends the list."""
+    segs = [(c, s) for c, s in segments(line) if c < 25 or s.lstrip().startswith(("-", "–"))]
+    if not segs:
+        return ""
+    first = segs[0][1]
+    return None if is_upper(first) and not first.lstrip().startswith(("-", "–")) else first
+
+
+@functools.lru_cache(maxsize=1024)        # and so do whole lists
+def _items(block: str, truncated: bool) -> tuple[str, ...]:
+    """The items of a Nơi nhận list; with `truncated`, the list was cut off by the end of the text."""
     items: list[str] = []
     pieces = _ITEM_SPLIT.split(block)
-    truncated = end >= len(text.rstrip()) and not text.rstrip().endswith((";", ".", ")"))
     for n, piece in enumerate(pieces):
         piece = fold(clean(piece))
         if not piece:
@@ -103,7 +115,7 @@ def recipients(text: str, start: int, end: int) -> list[str]:
         item = fold(_PURPOSE.sub("", piece)).strip(" ;.:,")
         if item:
             items.append(item)
-    return items
+    return tuple(items)
 
 
 @functools.lru_cache(maxsize=4096)        # signature heads repeat from document to document
@@ -135,6 +147,12 @@ def _signature_cells(line: str) -> tuple[tuple[int, str], ...]:
     return tuple(cells)
 
 
+@functools.lru_cache(maxsize=4096)        # (the lines before a signature are read the same way)
+def _signature_heads(line: str) -> tuple[tuple[int, str], ...]:
+    """The cells of a line that open a signature block: a marker or a position in capitals."""
+    return tuple((c, s) for c, s in _signature_cells(line) if is_upper(s) and (_marker(s) or _is_position(s)))
+
+
 def signer(text: str, start: int, end: int) -> tuple[Signer, int | None]:
     """The signature block in text[start:end] and the offset of its first line."""
     heads: list[str] = []
@@ -144,11 +162,11 @@ def signer(text: str, start: int, end: int) -> tuple[Signer, int | None]:
     pos = start
     for line in text[start:end].split("\n"):
         line_start, pos = pos, pos + len(line) + 1
-        segs = _signature_cells(line)
         if col is None:
-            starts = [(c, s) for c, s in segs if is_upper(s) and (_marker(s) or _is_position(s))]
+            starts = _signature_heads(line)
             if not starts:
                 continue
+            segs = _signature_cells(line)
             col, s = starts[-1]            # the rightmost signature of the first row leads
             first_at = line_start
             heads += _split_upper(s)
@@ -158,6 +176,7 @@ def signer(text: str, start: int, end: int) -> tuple[Signer, int | None]:
             if "|" in line[:col]:
                 col = 0                    # a `|` cell of a flattened table: its lines go on at the margin
             continue
+        segs = _signature_cells(line)
         if not segs:
             continue
         if col >= 20:

@@ -12,7 +12,8 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from .. import lexicon
 from ..model import Issuer
@@ -47,6 +48,10 @@ _CITY_RX = re.compile(r"(?:thành\s+phố|TP\.?)(?<!\wthành phố)\s+" + _PLACE
 # engine skip to their first letters (a class like "[Hh]" makes it try every offset).
 _DISTRICT_RX = re.compile(r"(?:huyện|Huyện|thị\s+xã|Thị\s+xã|quận|Quận)(?<!\w[Hh]uyện)(?<!các huyện)\s+"
                           + _PLACE_NAME)
+# Literals every match of _DISTRICT_RX holds: a text that holds none names no district. Checked
+# first: `in` and a scan for a literal are fast, the scan above stops at every "h" and "t".
+_DISTRICT_WORD_RESTS = ("uyện", "uận")
+_THI_XA_RX = re.compile(r"hị\s+xã")
 
 # A body sentence whose subject is the issuer: "<body> [(sau đây gọi là ...)] [đã] <verb>".
 _ORG_WORD = r"(?:\s+(?!(?:của|về|theo|tại|với|cho|đã|và|được|nhận|có|trong|từ)\b)[^\s.;:\d/()\"“”,]+)"
@@ -56,7 +61,7 @@ _BODY_ISSUER_RX = re.compile(
     + _HDR["body_issuer"]["verb"] + r"(?P<obj>\s+\S+(?:\s+\S+)?)?")
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Unit:
     """One body named in the issuer lines or a sentence: its kind entry and its name."""
     kind: str                     # the kind word as in issuers.toml ("ủy ban nhân dân", "sở")
@@ -94,27 +99,31 @@ def _unit(text: str) -> Unit | None:
         return None
     kind = m.group(1).casefold()
     entry = _KIND_OF[kind]
-    unit = Unit(kind=kind, text=text)
     rest = text[m.end():].strip()
     if entry["level"] == "locality":
         if entry.get("locality_kind"):         # a Party committee: "HUYỆN ỦY VĂN YÊN"
-            unit.loc_kind, name = entry["locality_kind"], rest
+            loc_kind, name = entry["locality_kind"], rest
         else:
             lm = _LOC_KIND.match(rest)
-            unit.loc_kind, name = (lm.group(1).casefold(), lm.group(2) or "") if lm else (None, "")
-        unit.locality = _locality_name(unit.loc_kind, name) if unit.loc_kind else None
-    elif kind in _NON_SPLIT:
+            loc_kind, name = (lm.group(1).casefold(), lm.group(2) or "") if lm else (None, "")
+        return Unit(kind, text, loc_kind, _locality_name(loc_kind, name) if loc_kind else None)
+    if kind in _NON_SPLIT:
         om = _SPLIT_RX.search(text, m.end())
-        unit.owner = _unit(text[om.start():]) if om else None
-    return unit
+        return Unit(kind, text, owner=_unit(text[om.start():]) if om else None)
+    return Unit(kind, text)
 
 
-def parse_units(lines: list[str]) -> list[Unit]:
+def parse_units(lines: Sequence[str]) -> list[Unit]:
     """The bodies named by the issuer lines, top (parent) to bottom (the issuer).
 
     A kind word marked `split` starts a new body even inside a line; a line that starts with no
     kind continues the body above ("BỘ NÔNG NGHIỆP / VÀ PHÁT TRIỂN NÔNG THÔN").
     """
+    return list(_parse_units(tuple(lines)))
+
+
+@functools.lru_cache(maxsize=1024)        # issuer lines repeat from document to document
+def _parse_units(lines: tuple[str, ...]) -> tuple[Unit, ...]:
     pieces: list[str] = []
     for line in lines:
         line = fold(expand(clean(line)))
@@ -132,7 +141,7 @@ def parse_units(lines: list[str]) -> list[Unit]:
                   if i == 0 or not _starts_non_split(line[starts[i - 1]:s])]
         bounds = starts + [len(line)]
         pieces.extend(line[a:b] for a, b in zip(bounds, bounds[1:]) if line[a:b].strip())
-    return [u for u in map(_unit, pieces) if u]
+    return tuple(u for u in map(_unit, pieces) if u)
 
 
 def _starts_non_split(piece: str) -> bool:
@@ -179,6 +188,13 @@ def most_named(rx: re.Pattern, text: str) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def _district_named(text: str) -> str | None:
+    """The district the text names most often (`most_named`)."""
+    if not (any(w in text for w in _DISTRICT_WORD_RESTS) or _THI_XA_RX.search(text)):
+        return None
+    return most_named(_DISTRICT_RX, text)
+
+
 def _central_city(text: str) -> str | None:
     """The centrally-run city the text names most often, when it names no province."""
     counts = Counter(n for n in (fold(m.group(1)) for m in _CITY_RX.finditer(text))
@@ -200,16 +216,17 @@ def resolve(units: list[Unit], text: str, place: str | None) -> Issuer:
         # "ĐẢNG BỘ TỈNH YÊN BÁI / TỈNH ỦY": the committee of the locality named above it.
         same = next((p for p in parents[::-1] if p.locality and p.loc_kind == me.loc_kind), None)
         if same:
-            me.locality = same.locality
+            me = replace(me, locality=same.locality)
             name = f"{name} {same.locality}"
     if local and me.locality is None and place:
         # A People's Committee whose locality line was lost: the place of its date line is
         # its own locality (Nghị định 30/2020: the place names the issuer's locality).
-        me.locality = place
+        me = replace(me, locality=place)
         if me.loc_kind is None and place.casefold() in _CENTRAL_CITIES:
-            me.loc_kind = "thành phố"
+            me = replace(me, loc_kind="thành phố")
             name = f"{name} thành phố"
         name = f"{name} {place}"
+    units = [*units[:-1], me]
     if me.loc_kind and not _KIND_OF[me.kind].get("locality_kind"):
         name = re.sub(r"(?i)(?<!\w)" + re.escape(me.loc_kind) + r"(?!\w)", me.loc_kind, name, count=1)
     levels: list[str | None] = []
@@ -234,7 +251,7 @@ def resolve(units: list[Unit], text: str, place: str | None) -> Issuer:
         issuer.province = province or most_named(_PROVINCE_RX, text) or _central_city(text)
         if level == "xa":
             issuer.district = next((p.locality for p in parents if _level(p, None) == "huyen"),
-                                   None) or most_named(_DISTRICT_RX, text)
+                                   None) or _district_named(text)
     return issuer
 
 
