@@ -80,7 +80,9 @@ def recipients(text: str, start: int, end: int) -> list[str]:
     for i, line in enumerate(lines):
         if i == 0:
             line = text[line0_col:start] + line
-        segs = [(c, s) for c, s in segments(line) if c < 25 or s.lstrip().startswith(("-", "–"))]
+        # The left column: near the margin and not after a tab (a tab opens the right column).
+        segs = [(c, s) for c, s in segments(line)
+                if (c < 25 or s.lstrip().startswith(("-", "–"))) and "\t" not in line[:c]]
         if not segs:
             left.append("")
             continue
@@ -140,6 +142,7 @@ def signer(text: str, start: int, end: int) -> tuple[Signer, int | None]:
     heads: list[str] = []
     name = None
     col = None
+    after_tab = False                      # the signature cell opened by a tab (a docx capture)
     first_at = None
     pos = start
     for line in text[start:end].split("\n"):
@@ -155,9 +158,13 @@ def signer(text: str, start: int, end: int) -> tuple[Signer, int | None]:
             name = next((nm for c, t in segs if c > col and (nm := _name(t))), None)
             if name:
                 break
-            if "|" in line[:col]:
-                col = 0                    # a `|` cell of a flattened table: its lines go on at the margin
+            after_tab = "\t" in line[:col]
+            if after_tab or "|" in line[:col]:
+                col = 0                    # a `|` or tab cell of a flattened table: its lines go on at the margin
             continue
+        if after_tab:
+            # ... or after a tab again, as the lines of a tab-separated two-column layout do.
+            segs = [(c, s) for c, s in segs if "\t" in line[:c]][-1:] or segs
         if not segs:
             continue
         if col >= 20:
