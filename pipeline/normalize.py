@@ -7,7 +7,7 @@ What it repairs, and why:
 - decomposed Unicode (NFD from PDFs and Mac files) -> NFC; `Ð` (Icelandic eth) -> `Đ`;
   `ƣ` (U+01A3, which fonts of legacy PDFs use for `ư`) -> `ư`;
 - no-break and zero-width spaces, soft hyphens, BOMs;
-- markdown emphasis (`**`, `__`) and heading markers, which web captures carry;
+- markdown emphasis (`**`, `__`, `*...*`) and heading markers, which web captures carry;
 - double-spaced text (a blank line after every line, as some PDF and print-to-text tools give):
   the blank lines are squeezed out, so that a blank line again ends a paragraph, as the
   extractors read it.
@@ -35,6 +35,11 @@ _RULES: list[tuple[str, str | None, str]] = [
     (r"ƣ", "ư", "ƣ"),                                  # legacy PDF fonts print ư as U+01A3
     (r"Ƣ", "Ư", "Ƣ"),
     (r"\*\*|__", "", r"*_"),
+    # Italics with one star ("*Bắc Ninh, ngày 12 tháng 3 năm 2024*": docx-to-markdown prints the
+    # date line so): the opening star where a closing one follows on its line, and the closing
+    # star after a word; a footnote's "(*)" and a lone "*" under a header stay.
+    (r"(?<![\w*])\*(?=[^\s*](?:[^*\n]*[^\s*])?\*(?![\w*]))", "", "*"),
+    (r"(?<=[\w.,;:)\]])\*(?![\w*])", "", "*"),
     (r"(?<![^\n])#{1,6}[ \t]+", "", "#"),
 ]
 # A base letter and its combining marks (NFD text): it can start anywhere, so it is only part

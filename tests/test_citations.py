@@ -42,6 +42,8 @@ FAMILIES = [
     ("Quy chuẩn kỹ thuật quốc gia QCVN 01:2019/BCT của Bộ Công Thương", "QCVN 01:2019/BCT"),
     ("Nghị quyết số 66.4/2025/NQ-CP ngày 21/9/2025 của Chính phủ", "66.4/2025/NQ-CP"),
     ("Văn bản số 787/C06-P3 ngày 29/01/2026 đề nghị Cục Đăng kiểm", "787/C06-P3"),
+    # a title in capitals: the mixed-case codes keep their casing, so the key does not change
+    ("TRIỂN KHAI THỰC HIỆN CHỈ THỊ SỐ 07/CT-TTG NGÀY 21/3/2023 CỦA THỦ TƯỚNG CHÍNH PHỦ", "07/CT-TTg"),
 ]
 
 BROKEN_OVER_LINES = [
@@ -522,3 +524,21 @@ def test_news_item_basis_is_what_the_reported_document_implements():
     cs = extract_citations(doc, h)
     assert {c.key for c in cs} == {"07/CT-TTg@2023", "Luật Ban hành văn bản quy phạm pháp luật"}
     assert basis_and_directives(doc, h, cs, None) == (["07/CT-TTg@2023"], ["07/CT-TTg@2023"])
+
+
+# --- a web page's list of other items after the document -------------------------------------
+
+TAIL = lexicon.load("header")["tail_chrome"]
+DOCUMENT = ("UBND phường ban hành Kế hoạch thực hiện Chỉ thị số 07/CT-TTg ngày 21/3/2023 của Thủ tướng Chính phủ.\n"
+            "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n")
+OTHER_ITEM = "\nPhường tổ chức hội nghị triển khai Kế hoạch số 45/KH-UBND ngày 02/4/2024\n"
+
+
+@pytest.mark.parametrize("line", TAIL["examples"])
+def test_items_listed_after_the_document_are_not_cited(line: str) -> None:
+    assert set(by_symbol(DOCUMENT + line + OTHER_ITEM)) == {"07/CT-TTg"}
+
+
+@pytest.mark.parametrize("line", TAIL["not_examples"])
+def test_a_sentence_about_related_matters_does_not_end_the_document(line: str) -> None:
+    assert set(by_symbol(DOCUMENT + line + OTHER_ITEM)) == {"07/CT-TTg", "45/KH-UBND"}

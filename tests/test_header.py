@@ -247,6 +247,17 @@ FORMS = {
 }
 
 
+@pytest.mark.parametrize("stamp", HDR["stamp"]["examples"])
+def test_a_stamp_above_the_number_is_no_part_of_the_issuer(stamp: str) -> None:
+    text = ("      ỦY BAN NHÂN DÂN                       CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "     TỈNH QUẢNG NINH                               Độc lập - Tự do - Hạnh phúc\n"
+            f" {stamp}\n     Số: 2830 /UBND-NLN                     Quảng Ninh, ngày 05 tháng 9 năm 2024\n"
+            "V/v tập trung ứng phó với bão số\n     3 (bão Yagi)\n\n                          Kính gửi:\n")
+    h = header(text)
+    assert (h.issuer.name, h.issuer.level, h.issuer.locality) == ("Ủy ban nhân dân tỉnh Quảng Ninh", "tinh", "Quảng Ninh")
+    assert h.symbol == "2830/UBND-NLN" and h.title == "tập trung ứng phó với bão số 3 (bão Yagi)"
+
+
 @pytest.mark.parametrize("name", FORMS)
 def test_header_forms(name: str) -> None:
     text, exp = FORMS[name]
@@ -321,6 +332,14 @@ CLOSINGS = {
         "     - Các chi bộ, đảng bộ cơ sở,\n     - Lưu Văn phòng Huyện ủy.                              Y Thuận Niê\n",
         ("Y Thuận Niê", "Phó Bí thư", "TM. Ban Thường vụ"),
         ["Ban Tổ chức Tỉnh ủy", "Các chi bộ, đảng bộ cơ sở"]),
+    "tab_separated_columns": (  # a docx capture: the right column after a tab on every line
+        "Nơi nhận:\tKT. GIÁM ĐỐC\n- UBND tỉnh (b/c);\tPHÓ GIÁM ĐỐC\n- Báo Thái Nguyên;\n- Lưu: VT, TTBCXB.\n"
+        "\tNguyễn Thị Lan Anh\n",
+        ("Nguyễn Thị Lan Anh", "Phó Giám đốc", "KT. Giám đốc"), ["UBND tỉnh", "Báo Thái Nguyên"]),
+    "tab_opened_cell_goes_on_at_the_margin": (
+        "Nơi nhận:\n- Bộ Thông tin và Truyền thông (b/c);\n- Lưu: VT, KGVX.\tTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\n"
+        "PHÓ CHỦ TỊCH\n\n\nLò Văn Tiến\n",
+        ("Lò Văn Tiến", "Phó Chủ tịch", "TM. Ủy ban nhân dân; KT. Chủ tịch"), ["Bộ Thông tin và Truyền thông"]),
     "apostrophe_name_one_line": (
         "Nơi nhận: - Như trên; - Lưu: VT. | K/T CHỦ TỊCH PHÓ CHỦ TỊCH H' Hen Niê\n",
         ("H' Hen Niê", "Phó Chủ tịch", "KT. Chủ tịch"), ["Như trên"]),

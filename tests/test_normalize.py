@@ -16,6 +16,9 @@ CASES = [
     ("09/2017/NÐ-CP", "09/2017/NĐ-CP"),
     ("BỘ CÔNG THƢƠNG, địa phƣơng", "BỘ CÔNG THƯƠNG, địa phương"),
     ("**KẾ HOẠCH**\n## II. NỘI DUNG", "KẾ HOẠCH\nII. NỘI DUNG"),
+    ("Số: 05/CTr-STP | *Bắc Ninh, ngày 12 tháng 3 năm 2024*", "Số: 05/CTr-STP | Bắc Ninh, ngày 12 tháng 3 năm 2024"),
+    ("*(Kèm theo Kế hoạch số 12/KH-UBND)*", "(Kèm theo Kế hoạch số 12/KH-UBND)"),
+    ("Ghi chú (*): số liệu ước *\n           *\n", "Ghi chú (*): số liệu ước *\n           *\n"),
     ("ngày\u00a021\u00a0tháng 3", "ngày 21 tháng 3"),
     ("\ufeffSố:\u200b 12/KH", "Số: 12/KH"),
 ]

@@ -296,6 +296,25 @@ def test_party_dash_numbering(text, expected):
      "  nh, thực hiện cơ chế một cửa, một cửa liên thông theo Nghị định số 61/2018/NĐ-\n"
      "  CP ngày 23/4/2018 của Chính phủ.\n          2. Việc cung cấp dịch vụ công trực tuyến.\n",
      [("II", "NỘI DUNG TUYÊN TRUYỀN", "noi_dung")]),
+    # a list item wrapped before a capital ("Phó / Trưởng ban;", "Giám đốc / Sở Nội vụ, ...;") is no heading
+    ("Điều 1. Kiện toàn Ban Chỉ đạo, gồm các ông, bà có tên sau:\n       1. Ông Võ Văn Hưng, Chủ tịch UBND "
+     "tỉnh, Trưởng ban;\n       2. Ông Hoàng Đình Quân, Giám đốc Sở Thông tin và Truyền thông, Phó\nTrưởng ban;\n"
+     "       3. Bà Lê Thị Thanh Hương, Phó Chánh Văn phòng UBND tỉnh, Ủy viên;\n       4. Ông Trần Ngọc Lân, "
+     "Giám đốc\nSở Nội vụ, Ủy viên;\n       5. Ông Nguyễn Đăng Quang, Giám đốc Sở Tài chính, Ủy viên;\n"
+     "       Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.\n",
+     [("Đ1", "Điều 1", "other"), ("Đ2", "Điều 2", "other")]),
+    # a heading whose one line of text ends in ";" is still a heading when its sibling is one
+    ("I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nNâng cao nhận thức của cán bộ, công chức;\n2. Yêu cầu\n"
+     "Bảo đảm thiết thực, hiệu quả.\n",
+     [("I", "MỤC ĐÍCH, YÊU CẦU", "muc_dich_yeu_cau"), ("I.1", "Mục đích", "muc_dich"), ("I.2", "Yêu cầu", "yeu_cau")]),
+    # a list of units whose ";" separates names, not sentences; a sentence with ";" stays a list item
+    ("III. TỔ CHỨC THỰC HIỆN\n\n4. Báo Điện Biên Phủ, Đài Phát thanh và Truyền hình tỉnh\n\nXây dựng "
+     "chuyên mục “Chính sách và cuộc sống”.\n\n5. Các sở, ban, ngành tỉnh; UBND các huyện, thị xã, thành phố"
+     "\n\nCăn cứ Kế hoạch này xây dựng kế hoạch thực hiện; báo cáo kết quả về Sở Thông tin và Truyền thông.\n"
+     "\n6. Sở Tư pháp chủ trì thẩm định; UBND các huyện phối hợp.\n\nNội dung.\n",
+     [("III", "TỔ CHỨC THỰC HIỆN", "to_chuc_thuc_hien"),
+      ("III.4", "Báo Điện Biên Phủ, Đài Phát thanh và Truyền hình tỉnh", "don_vi"),
+      ("III.5", "Các sở, ban, ngành tỉnh; UBND các huyện, thị xã, thành phố", "don_vi")]),
 ])
 def test_paragraph_ends(text, expected):
     assert _tree(text, Header(doc_type="BC")) == expected

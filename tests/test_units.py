@@ -80,11 +80,25 @@ def test_canonical_examples(canonical, example):
     ("Chánh Văn phòng Sở, Trưởng phòng Quản lý công nghiệp, các tổ chức cá\nnhân có liên quan và các ông/bà có tên tại Điều 1",
      ["Chánh Văn phòng Sở", "Trưởng phòng Quản lý công nghiệp", "các tổ chức cá nhân có liên quan",
       "các ông/bà có tên tại Điều 1"]),
+    # a note in brackets gives the unit's role, no part of its name
+    ("Công an tỉnh (cơ quan Thường trực Tổ công tác)", ["Công an tỉnh"]),
+    ("Sở Nông nghiệp và Phát triển nông thôn (Cơ quan Thường trực Ban Chỉ\nhuy Phòng chống thiên tai và Tìm "
+     "kiếm cứu nạn tỉnh)", ["Sở Nông nghiệp và Phát triển nông thôn"]),
+    # bodies named by their level, teams and deputies named by a lower-case word
+    ("Sở Y tế, Sở Lao động - Thương binh và Xã hội, Bảo hiểm xã hội tỉnh",
+     ["Sở Y tế", "Sở Lao động - Thương binh và Xã hội", "Bảo hiểm xã hội tỉnh"]),
+    ("Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân và\nđại biểu Hội đồng nhân dân huyện",
+     ["Thường trực Hội đồng nhân dân", "các Ban của Hội đồng nhân dân", "đại biểu Hội đồng nhân dân huyện"]),
     ("Chánh Văn phòng Bộ, Vụ trưởng Vụ Khoa học công nghệ, môi trường và\nVật liệu xây dựng, Thủ trưởng các đơn vị",
      ["Chánh Văn phòng Bộ", "Vụ trưởng Vụ Khoa học công nghệ, môi trường và Vật liệu xây dựng",
       "Thủ trưởng các đơn vị"]),
 ])
 def test_split_units(names, expected):
+    assert [n for _, _, n in un.split_units(names)] == expected
+
+
+@pytest.mark.parametrize("names,expected", LEX["distributive"]["examples_not_held"])
+def test_holder_list_ends_before_persons(names, expected):
     assert [n for _, _, n in un.split_units(names)] == expected
 
 
@@ -251,6 +265,55 @@ MORE_CASES = [
      [("Công ty cổ phần Xây dựng giao thông Yên Bái", "thuc_hien", "2"),
       ("Tổng công ty Xây dựng Trường Sơn", "thuc_hien", "2"), ("Công ty TNHH Hiệp Phú", "thuc_hien", "2")]),
 ]
+
+# the closing paragraph after the last unit's section speaks to other units: it is no task of
+# that unit, and its subject or the object of its directive is given work
+CLOSING_CASES = [
+    ("III. TỔ CHỨC THỰC HIỆN\n\n3. Văn phòng Sở: Bố trí kinh phí thực hiện Chương trình.\n\n"
+     "4. Các phòng, đơn vị thuộc Sở: Căn cứ chức năng, nhiệm vụ chủ động triển khai các nội dung của Chương "
+     "trình.\n\nThủ trưởng các phòng, đơn vị thuộc Sở báo cáo kết quả thực hiện về Phòng Phổ biến, giáo dục "
+     "pháp luật trước ngày 05/12 hằng năm./.\n",
+     ["Văn phòng Sở", "Các phòng, đơn vị thuộc Sở", "Thủ trưởng các phòng, đơn vị thuộc Sở"]),
+    ("        III. TỔ CHỨC THỰC HIỆN\n        4. Báo Hà Giang: Mở chuyên trang về chính sách mới.\n"
+     "        5. Các sở, ban, ngành tỉnh; UBND các huyện, thành phố: Xây dựng kế\nhoạch truyền thông chính "
+     "sách thuộc phạm vi quản lý.\n        Các cơ quan, đơn vị báo cáo kết quả thực hiện Kế hoạch này về Sở "
+     "Thông\ntin và Truyền thông trước ngày 10/12 hằng năm./.\n",
+     ["Báo Hà Giang", "Các sở, ban, ngành tỉnh", "UBND các huyện, thành phố", "Các cơ quan, đơn vị"]),
+    ("Chủ tịch UBND tỉnh yêu cầu:\n       5. Sở Thông tin và Truyền thông: Thông tin liên tục diễn biến của bão.\n"
+     "       6. Văn phòng UBND tỉnh: Theo dõi, đôn đốc việc thực hiện; tổng hợp, báo\ncáo Chủ tịch UBND tỉnh "
+     "trước 15 giờ hằng\nngày.\n       Đây là nhiệm vụ cấp bách, yêu cầu Thủ trưởng các cơ quan, đơn vị, "
+     "địa\nphương nghiêm túc triển khai thực hiện./.\n",
+     ["Sở Thông tin và Truyền thông", "Văn phòng UBND tỉnh", "Thủ trưởng các cơ quan, đơn vị, địa phương"]),
+    # the unit's own paragraphs (its tasks without bullets, itself as subject) stay its tasks
+    ("III. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp: Chủ trì hướng dẫn.\n2. UBND các huyện:\nChỉ đạo UBND cấp xã "
+     "triển khai.\nUBND các huyện báo cáo kết quả về Sở Tư pháp trước ngày 15/12.\n",
+     ["Sở Tư pháp", "UBND các huyện"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CLOSING_CASES)
+def test_closing_paragraph_after_the_last_unit(text, expected):
+    assignments, _ = _assign(text)
+    assert [a.unit for a in assignments] == expected
+
+
+def test_closing_paragraph_is_no_task_of_the_last_unit():
+    assignments, _ = _assign(CLOSING_CASES[0][0])
+    last = next(a for a in assignments if a.unit == "Các phòng, đơn vị thuộc Sở")
+    assert [t.text for t in last.tasks] == [
+        "Căn cứ chức năng, nhiệm vụ chủ động triển khai các nội dung của Chương trình."]
+
+
+def test_report_plans_units_in_its_forward_section():
+    text = ("I. KẾT QUẢ THỰC HIỆN\nTổ công nghệ số cộng đồng tại 9/9 thôn đã hướng dẫn 1.126 lượt người dân.\n"
+            "II. NHIỆM VỤ TRỌNG TÂM 6 THÁNG CUỐI NĂM 2024\n- Công an xã: Chủ trì, phối hợp với các thôn đẩy mạnh "
+            "kích hoạt tài khoản định danh điện tử.\n- Bộ phận Một cửa xã: Hướng dẫn người dân nộp hồ sơ trực "
+            "tuyến.\n- Tổ công nghệ số cộng đồng các thôn: Tiếp tục hướng dẫn người dân sử dụng dịch vụ công.\n")
+    assignments, reported = _assign(text, Header(doc_type="BC"))
+    assert [(a.unit, a.role, a.section) for a in assignments] == [
+        ("Công an xã", "chu_tri", "II"), ("Bộ phận Một cửa xã", "thuc_hien", "II"),
+        ("Tổ công nghệ số cộng đồng các thôn", "thuc_hien", "II")]
+    assert [a.unit for a in reported] == ["Tổ công nghệ số cộng đồng tại 9/9 thôn"]      # what it did
 
 
 @pytest.mark.parametrize("text,expected", MORE_CASES)

@@ -50,6 +50,9 @@ def issuer_code(part: str) -> IssuerCode | None:
 
 
 _MIXED = "|".join(sorted(_LEX["mixed_case"]["codes"], key=len, reverse=True))
+# A mixed-case code printed in capitals (a title in capitals: "CHỈ THỊ SỐ 07/CT-TTG"): the key
+# must not depend on the casing of the line it was printed in.
+_MIXED_BY_CAPITALS = {code.upper(): code for code in _LEX["mixed_case"]["codes"]}
 # A code part ends at a word boundary or where a word the print glued to it begins
 # ("407/QĐ-TTgngày", "70-TB/TWngày").
 _GLUED = "|".join(_LEX["mixed_case"]["glued_words"])
@@ -207,7 +210,7 @@ def _parse(groups: tuple[str | None, ...], type_hint: str | None) -> Symbol | No
         parts = _SPLIT_RX.split(pparts)
         parts[-1] = _strip_footnote(parts[-1])
         return Symbol(f"{pnum}-{ptype}/{'-'.join(parts)}", "party", pnum, None, ptype, tuple(parts))
-    parts = _SPLIT_RX.split(raw_parts)
+    parts = [_MIXED_BY_CAPITALS.get(p, p) for p in _SPLIT_RX.split(raw_parts)]
     if len(parts[0]) < 2:
         return None
     parts = _restore_type(parts, year is not None, type_hint)

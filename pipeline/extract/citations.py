@@ -92,6 +92,9 @@ _OWN_SYMBOL_RX = re.compile(r"(?<!\w)Số(?:\s+hiệu)?\s*:?\s*(?P<s>\d[^\s|]*(?
 _DRAFT_SYMBOL_RX = re.compile(r"^\s*/")       # a draft's symbol, its number left blank
 # Where the document proper starts (after a web page's chrome): its national motto.
 # (Its first letter as a class: a regex that ignores case as a whole is tried at every offset.)
+# Opens with the line break, a literal the scan skips to fast.
+_TAIL_CHROME_RX = re.compile(r"\n(?=[ \t|#*]*(?i:" + lexicon.load("header")["tail_chrome"]["pattern"]
+                             + r")[ \t|:*]*$)", re.M)
 _MOTTO_RX = re.compile(r"[Cc](?i:[ỘO]NG\s+H[ÒOÕ]A\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A)")
 # A numbered heading, where the preamble ends when the sections stage found none ("PHẦN THỨ
 # NHẤT" also inside a line: some web captures fold the whole document into one line).
@@ -289,6 +292,14 @@ def document_start(text: str) -> int:
     (memoised: the stages that read the document's own parts each ask)."""
     m = _MOTTO_RX.search(text)
     return text.rfind("\n", 0, m.start()) + 1 if m else 0
+
+
+@functools.lru_cache(maxsize=4)
+def document_end(text: str) -> int:
+    """Offset where the document ends: before a web page's list of other items after it ("Tin
+    liên quan", "Văn bản liên quan"), else the end of the text (memoised like `document_start`)."""
+    m = _TAIL_CHROME_RX.search(text, document_start(text))
+    return m.start() if m else len(text)
 
 
 @functools.lru_cache(maxsize=4)
@@ -766,7 +777,7 @@ def _resolve_short_forms(text: str, start: int, citations: list[Citation], own: 
 
 def extract_citations(doc: Document, header: Header) -> list[Citation]:
     """Every distinct instrument the document cites, in order of first mention."""
-    text = doc.text
+    text = doc.text[:document_end(doc.text)]       # mentions keep their offsets in doc.text
     start = document_start(text)
     own = _Own.of(header, text)
     found = _symbol_mentions(text, start, own)

@@ -43,8 +43,6 @@ _AUTHORITY = re.compile(_HDR["authority_line"]["pattern"])
 _VV = re.compile(word_start(_HDR["vv"]["pattern"]))
 _FIRM_PREAMBLE = re.compile(r"Căn\s+cứ\b")
 _KINH_GUI = re.compile(r"[\s|]*Kính\s*gửi\b")
-# A printed rule under the title ("-----", "_______", "***"): no part of it.
-_RULE_LINE = re.compile(r"[-–—_=*~. ]{3,}")
 _PLACE_STOP = set(_HDR["date_line"]["place_stopwords"])
 _MOTTO_REACH = 60           # characters before a date line searched for a motto broken over lines
 
@@ -65,7 +63,8 @@ _PART_DASH = re.compile(r"\s*[-–]\s*")          # between the parts of a symbo
 _CELL_BREAK = re.compile(r"\||\s{3,}")          # between two cells of a flattened line
 _WORD = re.compile(r"\S+")
 _LEADING_WORD = re.compile(r"\S*")
-_RULE = re.compile(r"[-–_=*.\s]+")              # a rule line under the issuer or the motto
+_STAMP = re.compile(_HDR["stamp"]["pattern"])    # HỎA TỐC, MẬT: printed near the number
+_RULE = re.compile(r"[-–—_=*~.\s]+")            # a rule line under the issuer, the motto or the title
 
 _TYPE_BY_WORD = {fold(w): t["abbr"] for t in _DT["type"] for w in t["words"]}
 _TYPE_BY_PART = {p.casefold(): t["abbr"] for t in _DT["type"] for p in t["symbol_parts"]}
@@ -231,7 +230,7 @@ def _title(text: str, start: int, limit: int) -> tuple[str | None, Span | None, 
         raw = text[seg_start:b]
         content = raw.strip(" \t|")
         c0 = seg_start + len(raw) - len(raw.lstrip(" \t|"))
-        if not content or _RULE_LINE.fullmatch(content):
+        if not content or _RULE.fullmatch(content):
             if parts and (content or not _title_goes_on(text, b + 1, bool(upper))):
                 break
             pos = b + 1
@@ -308,7 +307,7 @@ def _skip_to_body(text: str, pos: int, limit: int) -> int:
     def skip_blank(p: int) -> int:
         while p < limit:
             a, b = _line_bounds(text, p)
-            if (c := text[a:b].strip(" \t|")) and not _RULE_LINE.fullmatch(c):
+            if (c := text[a:b].strip(" \t|")) and not _RULE.fullmatch(c):
                 return a
             p = b + 1
         return min(p, len(text))
@@ -354,7 +353,7 @@ def _issuer_lines(zone: str) -> tuple[str, ...]:
         line = _MOTTO.sub("|", line)
         if "ngày" in line:
             line = _DATE_LINE_CUT.sub("|", line)
-        segs = [s for _, s in segments(line) if not _RULE.fullmatch(s)]
+        segs = [s for _, s in segments(line) if not (_RULE.fullmatch(s) or _STAMP.fullmatch(s))]
         if any(has_lower(s) for s in segs):
             if n > 0:
                 break

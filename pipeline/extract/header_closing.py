@@ -92,7 +92,9 @@ def recipients(text: str, start: int, end: int) -> list[str]:
 def _left_cell(line: str) -> str | None:
     """The text of a Nơi nhận line in the left column ("" when there is none); None for a
     heading in capitals, which ends the list."""
-    segs = [(c, s) for c, s in segments(line) if c < 25 or s.lstrip().startswith(("-", "–"))]
+    # Near the margin and not after a tab (a tab opens the right column).
+    segs = [(c, s) for c, s in segments(line)
+            if (c < 25 or s.lstrip().startswith(("-", "–"))) and "\t" not in line[:c]]
     if not segs:
         return ""
     first = segs[0][1]
@@ -158,6 +160,7 @@ def signer(text: str, start: int, end: int) -> tuple[Signer, int | None]:
     heads: list[str] = []
     name = None
     col = None
+    after_tab = False                      # the signature cell opened by a tab (a docx capture)
     first_at = None
     pos = start
     for line in text[start:end].split("\n"):
@@ -173,10 +176,14 @@ def signer(text: str, start: int, end: int) -> tuple[Signer, int | None]:
             name = next((nm for c, t in segs if c > col and (nm := _name(t))), None)
             if name:
                 break
-            if "|" in line[:col]:
-                col = 0                    # a `|` cell of a flattened table: its lines go on at the margin
+            after_tab = "\t" in line[:col]
+            if after_tab or "|" in line[:col]:
+                col = 0                    # a `|` or tab cell of a flattened table: its lines go on at the margin
             continue
         segs = _signature_cells(line)
+        if after_tab:
+            # ... or after a tab again, as the lines of a tab-separated two-column layout do.
+            segs = [(c, s) for c, s in segs if "\t" in line[:c]][-1:] or segs
         if not segs:
             continue
         if col >= 20:

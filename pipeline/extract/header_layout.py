@@ -25,9 +25,9 @@ _HOMOGLYPHS = str.maketrans({
 _HAS_HOMOGLYPH = re.compile(f"[{re.escape(''.join(map(chr, _HOMOGLYPHS)))}]")
 _HAS_LOWER = re.compile(f"[{LOWER}]")
 _LETTER = re.compile(f"[{LOWER}{UPPER}]")
-_CELL = re.compile(r"[^|\n]+")
+_CELL = re.compile(r"[^|\t\n]+")            # a tab parts cells as "|" does (docx captures)
 _RUN = re.compile(r"\S(?:.*?\S)?(?=\s{3,}|\s*$)")
-_SEPARATOR = re.compile(r"[|\n]|\s{3}")     # what _CELL and _RUN cut at
+_SEPARATOR = re.compile(r"[|\t\n]|\s{3}")   # what _CELL and _RUN cut at
 _DASH_ONLY = re.compile(r"[-–•+]")
 
 
@@ -65,7 +65,7 @@ def has_lower(s: str) -> bool:
 
 @functools.lru_cache(maxsize=4096)        # closings and issuer lines repeat from document to document
 def segments(line: str) -> tuple[tuple[int, str], ...]:
-    """(column, text) of the cells of one line: split at `|` and at runs of 3+ spaces.
+    """(column, text) of the cells of one line: split at `|`, tabs and runs of 3+ spaces.
 
     A lone dash is joined to the text after it ("-   Bộ Công an;" is one recipient).
     """

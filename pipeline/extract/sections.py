@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .. import lexicon
 from ..model import Document, Header, Section, Span
-from .unit_names import LIST_NUMBER, UPPER, addressees, fold_ws, heading_unit, lexicon_pattern
+from .unit_names import LIST_NUMBER, UPPER, addressees, fold_ws, heading_unit, lexicon_pattern, unit_at
 
 # Where the closing zone begins when the header did not say: Nơi nhận, an appendix, or the
 # "attached to Decision no." line of a decision's attached plan.
@@ -54,9 +54,10 @@ _ROMAN = {"I": 1, "V": 5, "X": 10}
 _SENTENCE_BREAK = re.compile(rf"[;]|[.!?]\s+[{_UP}]")
 _CONTINUATION = re.compile(rf"[ \t]*(?:\(|[^\W_{UPPER}])")
 _BULLET_OR_MARKER = re.compile(rf"[ \t|]*(?:[-+•*–]|{LIST_NUMBER}|[IVX]+[.)]|[a-zđ](?:\)|/|\.\s|[-–]\s)|Điều\s+\d)")
-# a line that stops on a comma, a word that cannot end a phrase, or a hyphen after a letter (a
-# word or a symbol broken at the margin: "doanh nghi-", "Nghị định số 61/2018/NĐ-") goes on below
-_OPEN_END = re.compile(r"(?:,|\b(?:và|của|theo|các|với|về|trong|để|cho|tại|Điều|khoản|điểm|từ|đến|là|hoặc|những|được|do)|(?<=[^\W\d_])-)$")
+# a line that stops on a comma, a word that cannot end a phrase (a title's "Phó" before "Trưởng
+# ban"), or a hyphen after a letter (a word or a symbol broken at the margin: "doanh nghi-",
+# "Nghị định số 61/2018/NĐ-") goes on below
+_OPEN_END = re.compile(r"(?:,|\b(?:và|của|theo|các|với|về|trong|để|cho|tại|Điều|khoản|điểm|từ|đến|là|hoặc|những|được|do|Phó)|(?<=[^\W\d_])-)$")
 _PAGE_NUMBER = re.compile(r"[ \t]*(?:-\s*)?\d{1,3}(?:\s*-)?[ \t]*$")
 _TRAILING = " \t\n.:;,-–/"
 _MAX_HEADING_WORDS = 45
@@ -315,7 +316,7 @@ def _is_heading(text: str, c: _Node, candidates: list[_Node], nxt_index: int, en
             c.body_text_start = c.heading_end + len(colon)
             return True
         return False
-    if not _short_phrase(fold_ws(phrase)):
+    if not (_short_phrase(fold_ws(phrase)) or _names_units(fold_ws(phrase))):
         return False
     c.heading = phrase
     # body text must follow before the next numbered line of the same or a higher rank
@@ -325,10 +326,32 @@ def _is_heading(text: str, c: _Node, candidates: list[_Node], nxt_index: int, en
     line_start = text.rfind("\n", 0, nxt[0]) + 1
     follower = next((candidates[j] for j in range(nxt_index, len(candidates))
                      if candidates[j].line_start >= line_start), None)
-    if follower is None or follower.line_start > line_start or follower.rank > c.rank:
+    if follower is None or follower.rank > c.rank:
         return True
+    if follower.line_start > line_start:
+        return not _wrapped_item(text, c, nxt, follower, end)
     # a list numbered afresh under the line ("1. Mục đích." then "1. Làm cho ...")
     return follower.kind == c.kind and follower.rank == c.rank and _ordinal(follower) <= _ordinal(c)
+
+
+def _names_units(line: str) -> bool:
+    """Whether a line is a list of unit names, whose ";" separates names rather than sentences
+    ("Các sở, ban, ngành tỉnh; UBND các huyện, thị xã, thành phố")."""
+    u = unit_at(line)
+    return u is not None and u[1] >= len(line.rstrip(_TRAILING)) and line.count(" ") < _MAX_HEADING_WORDS
+
+
+def _wrapped_item(text: str, c: _Node, body: tuple[int, int], follower: _Node, end: int) -> bool:
+    """Whether the one line under `c`, ending in ";" right before the next sibling number, itself
+    an item ending in ";", is the wrap of a list item ("3. Ông Hoàng Văn A, Giám đốc\nSở Nội vụ,
+    Phó Trưởng ban;" then "4. Bà ...;")."""
+    line = text[body[0]:body[1]].rstrip()
+    if not line.endswith(";") or _BULLET_OR_MARKER.match(line) or follower.kind != c.kind \
+            or follower.rank != c.rank or _ordinal(follower) != _ordinal(c) + 1 \
+            or not follower.heading.rstrip().endswith(";"):
+        return False
+    after = _next_content_line(text, body[1], end)
+    return after is not None and text.rfind("\n", 0, after[0]) + 1 == follower.line_start
 
 
 def _ordinal(n: _Node) -> int:

@@ -75,6 +75,7 @@ _LIST_GOES_ON = re.compile(rf"[^,;:.\n]*[,;]\s*(?:và\s+)?(?={_HEAD_ALT})")
 _PLURAL = re.compile(r"[Cc]ác\s+[a-zđ]")
 _DISTRIBUTIVE = re.compile(lexicon_pattern(_LEX["distributive"]["pattern"]))
 _HOLDER = re.compile(lexicon_pattern(_LEX["distributive"]["holder"]))
+_NOT_HELD = re.compile(lexicon_pattern(_LEX["distributive"]["not_held"]))
 _TITLE = re.compile(lexicon_pattern(_LEX["title"]["pattern"]))
 _JOINT_OFFICE = re.compile(lexicon_pattern(_LEX["joint_office"]["office"]))
 _JOINT_PARTNER = re.compile(lexicon_pattern(_LEX["joint_office"]["partner"]))
@@ -83,6 +84,9 @@ _COLLECTIVE = re.compile(lexicon_pattern(_LEX["collective"]["marker"]), re.I)
 # a list separator followed by the head of another unit
 _SPLIT = re.compile(rf"(?=[\s;,v])\s*(?:;|,|\bvà\b)\s*(?=(?:{_HEAD_ALT}))")   # fails fast inside words
 _MAX_UNIT_WORDS = 22
+# a note in brackets after a name gives the unit's role ("Công an tỉnh (cơ quan Thường trực Tổ
+# công tác)"), or an abbreviation: no part of the name
+_NOTE = re.compile(r"\([^()\n]*(?:\n[^()\n]*){0,3}\)")
 _ADDRESSEE = re.compile(r"Kính\s+gửi\s*:?[ \t|]*(?P<to>[^\n]*)")
 _ADDRESSEE_LINES = re.compile(r"(?:\n[ \t|]*[-+•*–][^\n]*)+")       # "- Sở A;" one a line
 _ADDRESSEE_SPLIT = re.compile(r"[;\n]|(?:^|\s)-\s")      # "- Sở A; - Sở B"
@@ -168,7 +172,10 @@ def split_units(names: str) -> list[tuple[int, int, str]]:
 
     "Báo Tuyên Quang, Đài Phát thanh và Truyền hình tỉnh" gives two units; "Các ban, ngành,
     các cơ quan, đơn vị trên địa bàn xã" stays one, its parts being only collective words;
-    "Lãnh đạo các Vụ, Cục, Văn phòng Bộ" stays one, the holder heading the whole list."""
+    "Lãnh đạo các Vụ, Cục, Văn phòng Bộ" stays one, the holder heading the whole list (but not
+    persons after it: "... và các ông, bà có tên tại Điều 1"). A note in brackets is dropped."""
+    if "(" in names:        # blanked, so that the offsets hold: "Công an tỉnh (cơ quan ...)"
+        names = _NOTE.sub(lambda m: " " * len(m.group()), names)
     parts: list[tuple[int, int]] = []
     start = 0
     for m in _SPLIT.finditer(names):
@@ -179,7 +186,8 @@ def split_units(names: str) -> list[tuple[int, int, str]]:
             continue            # "Các ban, ngành" + ", các cơ quan": one collective unit
         if _PLURAL.match(piece) and _COLLECTIVE_WORDS.match(names[m.end():].strip()):
             continue            # "các bộ, cơ quan ... và các địa phương": one list of classes
-        if _DISTRIBUTIVE.match(piece) and not _HOLDER.match(names, m.end()) and m.group().strip() != ";":
+        if _DISTRIBUTIVE.match(piece) and not _HOLDER.match(names, m.end()) and m.group().strip() != ";" \
+                and not _NOT_HELD.match(names, m.end()):
             continue            # "Lãnh đạo các Vụ, Cục" + ", Văn phòng Bộ": one holder's list
         if m.group().strip() == "và" and _JOINT_OFFICE.match(piece) and _JOINT_PARTNER.match(names, m.end()):
             continue            # "Văn phòng HĐND và UBND xã": one office

@@ -119,6 +119,9 @@ _SENTENCE_STARTS = (
     re.compile(r"–(?<=\s–)[ \t]+" + _UNIT_AHEAD),
 )
 _SENTENCE_END = re.compile(rf"[.!?](?=\s|$)|\n[ \t|]*(?:[-+•*]|{un.LIST_NUMBER})")
+# a new paragraph: after a sentence's end at a line's end, or after a blank line
+_PARAGRAPH = re.compile(rf"(?:[.;!?][ \t]*\n|\n[ \t|]*\n)(?:[ \t|]*\n)*[ \t|]*(?=[{un.UPPER}])")
+_OPENING_ADVERBIAL = re.compile(_ADVERBIAL)
 _INTRODUCTION = re.compile(r"như sau\s*:|sau đây\s*:|dưới đây\s*:")
 _BULLET = re.compile(r"\n[ \t|]*[-+•*–][ \t]*")     # led by the line break: a fast scan
 _BLANKS = re.compile(r"\s*")
@@ -155,6 +158,9 @@ def _assignments_in(text: str, start: int, end: int, header: Header, sections: l
     unit_sections = [s for s in sections if s.kind == "don_vi"]
     closing = _CLOSING.search(text, max([s.span.start for s in sections], default=start), end)
     closing_at = closing.start() + 1 if closing else end
+    last = max(sections, key=lambda s: s.span.start, default=None)
+    if last is not None and last.kind == "don_vi":
+        closing_at = min(closing_at, _closing_paragraph(text, last, closing_at))
     for sec in unit_sections:
         _heading_assignments(text, sec, found, locality, closing_at)
     skip = [(s.span.start, min(s.span.end, closing_at)) for s in unit_sections]
@@ -185,6 +191,28 @@ def _assignments_in(text: str, start: int, end: int, header: Header, sections: l
             _add_units(text, s, e, _sentence_end(text, e, end), sections, found, locality, False, names)
     if header.doc_type not in _REPORT_TYPES:
         _agent_assignments(text, start, end, sections, found, locality, gives_work)
+
+
+def _closing_paragraph(text: str, sec: Section, end: int) -> int:
+    """Where the closing paragraph begins inside the last unit's section (else `end`): the first
+    paragraph after its heading whose subject is another unit ("Thủ trưởng các phòng, đơn vị
+    thuộc Sở báo cáo ...") or that gives work to units ("Đây là nhiệm vụ cấp bách, yêu cầu Thủ
+    trưởng các cơ quan ..."): the list of units has ended, the text speaks to them all."""
+    hs = sec.heading_span or Span(sec.span.start, sec.span.start)
+    named = un.heading_unit(sec.heading, plural=True) or sec.heading
+    own = [n for _, _, n in un.split_units(named)]
+    stop = min(sec.span.end, end)
+    for m in _PARAGRAPH.finditer(text, hs.end, stop):
+        p = m.end()
+        adverbial = _OPENING_ADVERBIAL.match(text, p, stop)
+        u = un.unit_at(text, adverbial.end() if adverbial else p, stop)
+        if u and _TASK_START.match(text[u[1]:min(stop, u[1] + 100)]) and not any(
+                un.same_unit(n, o) for _, _, n in un.split_units(text[u[0]:u[1]]) for o in own):
+            return p - 1
+        sent_end = _sentence_end(text, p, stop)
+        if any(un.unit_at(text, after, stop) for _, after in _directive_cues(text, p, sent_end)):
+            return p - 1
+    return end
 
 
 def _time_tasks(assignments: list[Assignment], dates: list[DateExpr]) -> None:
