@@ -7,7 +7,7 @@ What it repairs, and why:
 - decomposed Unicode (NFD from PDFs and Mac files) -> NFC; `Ð` (Icelandic eth) -> `Đ`;
   `ƣ` (U+01A3, which fonts of legacy PDFs use for `ư`) -> `ư`;
 - no-break and zero-width spaces, soft hyphens, BOMs;
-- markdown emphasis (`**`, `__`, `*...*`) and heading markers, which web captures carry;
+- markdown emphasis (`**`, `__`, `*...*`), heading markers and links, which web captures carry;
 - double-spaced text (a blank line after every line, as some PDF and print-to-text tools give):
   the blank lines are squeezed out, so that a blank line again ends a paragraph, as the
   extractors read it.
@@ -40,6 +40,10 @@ _RULES: list[tuple[str, str | None, str]] = [
     # star after a word; a footnote's "(*)" and a lone "*" under a header stay.
     (r"(?<![\w*])\*(?=[^\s*](?:[^*\n]*[^\s*])?\*(?![\w*]))", "", "*"),
     (r"(?<=[\w.,;:)\]])\*(?![\w*])", "", "*"),
+    # A markdown link keeps its text ("[Công văn số 5488/BYT-KCB](https://...) ngày 07/7/2021"):
+    # the brackets and the address go, so the citation's date follows its symbol again.
+    (r"\[(?=[^\]\n]+\]\((?:https?:|www\.|/)[^)\s]*\))", "", r"\["),
+    (r"\]\((?:https?:|www\.|/)[^)\s]*\)", "", r"\]"),
     (r"(?<![^\n])#{1,6}[ \t]+", "", "#"),
 ]
 # A base letter and its combining marks (NFD text): it can start anywhere, so it is only part

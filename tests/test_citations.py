@@ -42,6 +42,8 @@ FAMILIES = [
     ("Quy chuẩn kỹ thuật quốc gia QCVN 01:2019/BCT của Bộ Công Thương", "QCVN 01:2019/BCT"),
     ("Nghị quyết số 66.4/2025/NQ-CP ngày 21/9/2025 của Chính phủ", "66.4/2025/NQ-CP"),
     ("Văn bản số 787/C06-P3 ngày 29/01/2026 đề nghị Cục Đăng kiểm", "787/C06-P3"),
+    ("thực hiện Nghị quyết số 30c/NQ-CP ngày 08/11/2011 của Chính phủ", "30c/NQ-CP"),
+    ("Nghị quyết số 30a/2008/NQ-CP ngày 27/12/2008 của Chính phủ", "30a/2008/NQ-CP"),
     # a title in capitals: the mixed-case codes keep their casing, so the key does not change
     ("TRIỂN KHAI THỰC HIỆN CHỈ THỊ SỐ 07/CT-TTG NGÀY 21/3/2023 CỦA THỦ TƯỚNG CHÍNH PHỦ", "07/CT-TTg"),
 ]

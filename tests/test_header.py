@@ -38,7 +38,29 @@ def test_doc_type_examples(abbr: str, example: str) -> None:
         assert H.normalize_symbol(so.group("num"), so.group("rest"))[0] == abbr
     else:
         m = H._TYPE_WORD.search(example)
-        assert m and H._TYPE_BY_WORD[H.fold(m.group(1))] == abbr
+        assert m and H.type_of_word(m.group(1)) == abbr
+
+
+def test_type_words_differ_in_their_base_letters() -> None:
+    # OCR-read type words are matched without their diacritics: no two types may then collide.
+    words = {H.fold(w) for t in DT["type"] for w in t["words"]}
+    assert len({H.base_letters(w) for w in words}) == len(words)
+
+
+# An OCR'd scan (h35, h44 of corpus/heldout): the keywords' diacritics and a digit misread.
+OCR_HEADERS = [
+    ("ỦY BAN NHÂN DÂN\nHUYỆN THẠCH HÀ\nSô: 48/KH-UBND                      Thạch Hà, ngảy 15 tháng 02 năm 2019\n\n"
+     "KẾ HOẠCH\nCông tác phổ biến, giáo dục pháp luật năm 2019\n", "KH", "48/KH-UBND", "2019-02-15"),
+    ("ÚY BAN NHÂN DÂN\nXÃ TỊNH HÀ\nSô: 6l/BC-UBND                         Tịnh Hà, ngày 25 tháng 11 năm 2016\n\n"
+     "                                BÁO CẢO\nKết quả thực hiện Chương trình nông thôn mới năm 2016\n",
+     "BC", "61/BC-UBND", "2016-11-25"),
+]
+
+
+@pytest.mark.parametrize("text,doc_type,symbol,date", OCR_HEADERS)
+def test_ocr_misreadings_of_the_header_keywords(text: str, doc_type: str, symbol: str, date: str) -> None:
+    h = header(text)
+    assert (h.doc_type, h.symbol, h.issue_date) == (doc_type, symbol, date)
 
 
 @pytest.mark.parametrize("entry", ISS["abbreviation"], ids=lambda e: e["short"])

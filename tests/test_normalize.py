@@ -18,6 +18,8 @@ CASES = [
     ("**KẾ HOẠCH**\n## II. NỘI DUNG", "KẾ HOẠCH\nII. NỘI DUNG"),
     ("Số: 05/CTr-STP | *Bắc Ninh, ngày 12 tháng 3 năm 2024*", "Số: 05/CTr-STP | Bắc Ninh, ngày 12 tháng 3 năm 2024"),
     ("*(Kèm theo Kế hoạch số 12/KH-UBND)*", "(Kèm theo Kế hoạch số 12/KH-UBND)"),
+    ("theo [Công văn số 5488/BYT-KCB](https://moh.gov.vn/cv-5488) ngày 07/7/2021", "theo Công văn số 5488/BYT-KCB ngày 07/7/2021"),
+    ("[Trang chủ](/) > [Văn bản](/van-ban) > Kế hoạch [1]", "Trang chủ > Văn bản > Kế hoạch [1]"),
     ("Ghi chú (*): số liệu ước *\n           *\n", "Ghi chú (*): số liệu ước *\n           *\n"),
     ("ngày\u00a021\u00a0tháng 3", "ngày 21 tháng 3"),
     ("\ufeffSố:\u200b 12/KH", "Số: 12/KH"),

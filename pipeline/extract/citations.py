@@ -23,6 +23,7 @@ from ..model import NEWS, Citation, Document, Header, Mention, Span
 from .citation_registry import lookup
 from .citation_symbols import SYMBOL_RX, Symbol, issuer_code, iter_symbols, parse
 from .dates import FastPattern, PrintedDate, date_at, opening
+from .header_layout import ocr_tolerant
 
 _LEX = lexicon.load("citations")
 _LAWS = lexicon.load("instruments")["laws"]
@@ -88,7 +89,7 @@ _SEGMENT_START_RXS = (re.compile(r"\.\s+"), re.compile(r":\s*\n"),
 _IMPLEMENTS_RX = re.compile(rf"(?i)(?<!\w)(?:{_alt(_LEX['implements_subject']['cues'])})(?!\w)")
 
 # The document's own number-symbol line: "Số: 3457/BC-UBND", "Số hiệu: 14/KH-UBND".
-_OWN_SYMBOL_RX = re.compile(r"(?<!\w)Số(?:\s+hiệu)?\s*:?\s*(?P<s>\d[^\s|]*(?:\s?/\s?\S+))")
+_OWN_SYMBOL_RX = re.compile(rf"(?<!\w)S{ocr_tolerant('ố')}(?:\s+hiệu)?\s*:?\s*(?P<s>\d[^\s|]*(?:\s?/\s?\S+))")
 _DRAFT_SYMBOL_RX = re.compile(r"^\s*/")       # a draft's symbol, its number left blank
 # Where the document proper starts (after a web page's chrome): its national motto.
 # (Its first letter as a class: a regex that ignores case as a whole is tried at every offset.)

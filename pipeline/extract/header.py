@@ -28,7 +28,7 @@ from . import citation_symbols as cs
 from . import header_issuer as iss
 from .dates import FastPattern
 from .header_closing import closing
-from .header_layout import UPPER, LOWER, clean, fold, has_lower, is_upper, segments, word_start
+from .header_layout import UPPER, LOWER, base_letters, clean, fold, has_lower, is_upper, ocr_tolerant, segments, word_start
 
 _HDR = lexicon.load("header")
 _DT = lexicon.load("doc_types")
@@ -46,7 +46,9 @@ _KINH_GUI = re.compile(r"[\s|]*Kính\s*gửi\b")
 _PLACE_STOP = set(_HDR["date_line"]["place_stopwords"])
 _MOTTO_REACH = 60           # characters before a date line searched for a motto broken over lines
 
-_DATE = re.compile(r",[ \t]*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,3})?\s*năm\s*(?P<y>\d{4})")
+_DATE = re.compile(rf",[ \t]*{ocr_tolerant('ngày')}\s*(?P<d>\d{{1,2}})?\s*{ocr_tolerant('tháng')}\s*(?P<m>\d{{1,3}})?"
+                   rf"\s*{ocr_tolerant('năm')}\s*(?P<y>\d{{4}})")
+_OCR_DIGITS = str.maketrans("lIO", "110")
 # A place word: a capitalised word, or two joined by a hyphen ("Rang-Tháp Chàm").
 _PLACE_WORD = re.compile(f"^[{UPPER}][{LOWER}]*(?:[-–][{UPPER}][{LOWER}]*)?$")
 
@@ -54,7 +56,8 @@ _SYM_CH = r"A-Za-zĐđ0-9&\u0400-\u04FF"
 _TOKEN = rf"[{_SYM_CH}][{_SYM_CH}.]*"
 # "Số: N/TYPE-ISSUER" (state documents); "Số N-TYPE/ISSUER" (Party documents, Hướng dẫn
 # 36-HD/VPTW), whose rest keeps its leading hyphen.
-_SO = re.compile(r"Số(?<!\wSố)(?!\s*hiệu)[ \t]*[:.]?[\s|]*?(?P<num>\d+)?[ \t]*"
+# OCR'd scans misread the keyword's diacritics ("Sô:") and a digit as a letter ("6l", "l9").
+_SO = re.compile(rf"S(?<!\wS){ocr_tolerant('ố')}(?!\s*hiệu)[ \t]*[:.]?[\s|]*?(?P<num>[\dlIO]*\d[\dlIO]*)?[ \t]*"
                  r"(?:/[ \t]*|(?=-[ \t]*[A-ZĐ][A-Za-zĐđ]{0,4}[ \t]?/))(?P<rest>[^\n|]*)")
 _SYM_BODY = re.compile(rf"(?:(?P<year>\d{{4}})\s*/\s*)?(?P<parts>{_TOKEN}(?:[ \t]?[-–][ \t]?{_TOKEN})*)(?P<dash>[ \t]?[-–]\s*$)?")
 _SYM_NEXT = re.compile(rf"\s*(?P<parts>{_TOKEN}(?:\s*[-–]\s*{_TOKEN})*)")
@@ -66,11 +69,20 @@ _LEADING_WORD = re.compile(r"\S*")
 _STAMP = re.compile(_HDR["stamp"]["pattern"])    # HỎA TỐC, MẬT: printed near the number
 _RULE = re.compile(r"[-–—_=*~.\s]+")            # a rule line under the issuer, the motto or the title
 
-_TYPE_BY_WORD = {fold(w): t["abbr"] for t in _DT["type"] for w in t["words"]}
+_TYPE_BY_WORD = {base_letters(fold(w)): t["abbr"] for t in _DT["type"] for w in t["words"]}
 _TYPE_BY_PART = {p.casefold(): t["abbr"] for t in _DT["type"] for p in t["symbol_parts"]}
+# The type words in capitals, any diacritics taken ("BÁO CẢO" of a scan): their base letters
+# tell them apart (a test checks it).
 _TYPE_WORD = re.compile(r"(?<![^\s|])(" + "|".join(
-    w.replace(" ", r"\s+") for w in sorted(_TYPE_BY_WORD, key=len, reverse=True)) + r")(?![^\s|])")
+    ocr_tolerant(w).replace(r"\ ", r"\s+")
+    for w in sorted({fold(w) for t in _DT["type"] for w in t["words"]}, key=len, reverse=True)) + r")(?![^\s|])")
 _BODY_NOUN: dict[str, str] = _DT["body_nouns"]
+
+
+def type_of_word(word: str) -> str | None:
+    """The doc_type a type word names ("KẾ HOẠCH" -> "KH"; "BÁO CẢO" of a scan -> "BC")."""
+    return _TYPE_BY_WORD.get(base_letters(fold(word)))
+
 _SYMBOL_ISSUERS = lexicon.load("issuers")["symbol_issuers"]
 
 # A news item's reported document: the verb, the document and what follows it; the subject and
@@ -422,8 +434,9 @@ def extract_header(doc: Document) -> Header:
     if so:
         # The line that may hold the rest of a symbol broken after a hyphen (past a blank line).
         next_line = _next_content(head, _line_bounds(head, so.end())[1] + 1, len(head))
-        sym_type, h.symbol = normalize_symbol(so.group("num"), so.group("rest"), next_line)
-        h.number = so.group("num")
+        number = so.group("num") and so.group("num").translate(_OCR_DIGITS)
+        sym_type, h.symbol = normalize_symbol(number, so.group("rest"), next_line)
+        h.number = number
         starts.append(so.start())
         ends.append(so.start("rest") + _LEADING_WORD.match(so.group("rest")).end())
     if date:
@@ -443,7 +456,7 @@ def extract_header(doc: Document) -> Header:
         h.doc_type = "CV" if sym_type is None else sym_type
         h.title, h.title_span, body = _vv_title(text, vv, limit)
     elif tw:
-        h.doc_type = _TYPE_BY_WORD[fold(tw.group(1))]
+        h.doc_type = type_of_word(tw.group(1))
         if h.symbol and sym_type is None:
             h.symbol = split_type_part(h.symbol, h.doc_type)
         h.title, h.title_span, body = _title(text, tw.end(), limit)

@@ -41,9 +41,11 @@ _START_RX = re.compile(r"(?i)^(" + "|".join(map(re.escape, _ALL_KINDS)) + r")(?!
 _NAME = f"[{UPPER}][{LOWER}]+"
 # Capitalised words; two names may be joined by a dash ("Bà Rịa - Vũng Tàu").
 _PLACE_NAME = rf"((?:{_NAME})(?:(?:[ \t]+|[ \t]?[-–][ \t]?){_NAME}){{0,4}})"
-_PROVINCE_RX = re.compile(r"tỉnh(?<!\wtỉnh)(?<!các tỉnh)\s+" + _PLACE_NAME)
-# A centrally-run city is a province: "thành phố Hải Phòng" names the province of a commune in it.
-_CITY_RX = re.compile(r"(?:thành\s+phố|TP\.?)(?<!\wthành phố)\s+" + _PLACE_NAME)
+# "tỉnh Nghệ An", and the province's Party committee "Tỉnh ủy Nghệ An".
+_PROVINCE_RX = re.compile(r"(?:tỉnh|Tỉnh\s+ủy)(?<!\wtỉnh)(?<!các tỉnh)\s+" + _PLACE_NAME)
+# A centrally-run city is a province: "thành phố Hải Phòng", "UBND Thành phố Hà Nội" (its official
+# capitals) name the province of a commune in it.
+_CITY_RX = re.compile(r"(?:thành\s+phố|Thành\s+phố|TP\.?)(?<!\wthành phố)(?<!\wThành phố)\s+" + _PLACE_NAME)
 # Each kind word spelt out in both cases: alternatives that all open with a literal let the regex
 # engine skip to their first letters (a class like "[Hh]" makes it try every offset).
 _DISTRICT_RX = re.compile(r"(?:huyện|Huyện|thị\s+xã|Thị\s+xã|quận|Quận)(?<!\w[Hh]uyện)(?<!các huyện)\s+"
@@ -239,8 +241,15 @@ def resolve(units: list[Unit], text: str, place: str | None) -> Issuer:
     if level == "trung_uong" or level is None:
         return issuer
     province = next((p.locality for p in parents if _level(p, None) == "tinh" and p.locality), None)
+    same_level = next((p for p in parents[::-1] if p.locality and _level(p, None) == level), None)
     if local:
         issuer.locality = me.locality
+    elif same_level and level != "tinh":
+        # A body under its locality's committee line ("UBND HUYỆN QUỲNH LƯU / PHÒNG VĂN HÓA VÀ
+        # THÔNG TIN"): of that locality, named with it.
+        issuer.locality = same_level.locality
+        if same_level.locality.casefold() not in name.casefold():
+            issuer.name = " ".join(filter(None, (name, same_level.loc_kind, same_level.locality)))
     elif level == "tinh":
         issuer.locality = province or place or most_named(_PROVINCE_RX, text)
         if issuer.locality and issuer.locality.casefold() not in name.casefold():

@@ -8,11 +8,36 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 from .. import lexicon
 
 LOWER = "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệfghiìíỉĩịjklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvwxyỳýỷỹỵz"
 UPPER = LOWER.upper()
+
+
+def base_letters(s: str) -> str:
+    """`s` without its diacritics, casefolded ("Báo cảo" -> "bao cao")."""
+    return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c)) \
+        .replace("Đ", "D").replace("đ", "d").casefold()
+
+
+# Every letter of the alphabet, by its base letter: what OCR may read for it.
+_SAME_BASE: dict[str, str] = {}
+for _c in LOWER + UPPER:
+    _SAME_BASE[base_letters(_c)] = _SAME_BASE.get(base_letters(_c), "") + _c
+
+
+def ocr_tolerant(word: str) -> str:
+    """A regex for `word` that takes any diacritics on its vowels and on đ, as scans read by OCR
+    print them ("Sô" for "Số", "ngảy" for "ngày", "BÁO CẢO"): for the few header keywords whose
+    base letters alone tell them apart."""
+    out = []
+    for c in word:
+        b = base_letters(c)
+        same = [x for x in _SAME_BASE.get(b, c) if x.isupper() == c.isupper()] if b in "aeiouyd" else []
+        out.append(f"[{''.join(same)}]" if len(same) > 1 else re.escape(c))
+    return "".join(out)
 
 # Letters that PDF fonts map to look-alikes: Cyrillic capitals inside a symbol ("ВСТ"), the
 # Latin "oi" letter that some fonts print for "ư".
