@@ -21,6 +21,13 @@ def test_kind_lexicon_examples(kind, example):
     assert S.heading_kind(example) == kind
 
 
+# a report's own kinds: tried first in a report only; in a plan the same heading is its content
+@pytest.mark.parametrize("kind,example", [(k["kind"], e) for k in KINDS["report"]["kind"] for e in k["examples"]])
+def test_report_kind_examples(kind, example):
+    assert S.heading_kind(example, report=True) == kind
+    assert S.heading_kind(example) == "noi_dung"
+
+
 @pytest.mark.parametrize("heading", ["Sở Tư pháp", "Đề nghị UBND các xã, phường",
                                      "Trách nhiệm chung của các cơ quan, đơn vị",
                                      "Kiến nghị Bộ Nông nghiệp và Môi trường", "Đối với Đoàn kiểm tra"])
@@ -318,3 +325,37 @@ def test_party_dash_numbering(text, expected):
 ])
 def test_paragraph_ends(text, expected):
     assert _tree(text, Header(doc_type="BC")) == expected
+
+
+# a report's tasks for the next year are its outlook; a plan's are its content
+@pytest.mark.parametrize("doc_type,kind", [("BC", "phuong_huong"), ("KH", "noi_dung")])
+def test_tasks_of_a_year_by_doc_type(doc_type, kind):
+    text = ("I. KẾT QUẢ THỰC HIỆN\nBan Chỉ đạo xã được kiện toàn.\nII. NHIỆM VỤ, GIẢI PHÁP NĂM 2024\n"
+            "- Tiếp tục rà soát các tiêu chí.\n")
+    assert _tree(text, Header(doc_type=doc_type))[-1] == ("II", "NHIỆM VỤ, GIẢI PHÁP NĂM 2024", kind)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a line opening with a figure is a sentence of its own under a heading (not its wrap)...
+    ("I. KẾT QUẢ\n3. Hiện đại hóa hành chính\n100% cơ quan chuyên môn sử dụng phần mềm quản lý văn bản.\n"
+     "4. Cải cách tài chính công\nThực hiện cơ chế tự chủ.\n",
+     [("I", "KẾT QUẢ", "ket_qua"), ("I.3", "Hiện đại hóa hành chính", "other"),
+      ("I.4", "Cải cách tài chính công", "other")]),
+    # ...unless the line above ends open
+    ("I. NỘI DUNG\n1. Tuyên truyền kết quả thực hiện các\n19 tiêu chí xây dựng nông thôn mới\n"
+     "- Trên hệ thống truyền thanh xã.\n",
+     [("I", "NỘI DUNG", "noi_dung"), ("I.1", "Tuyên truyền kết quả thực hiện các 19 tiêu chí xây dựng nông thôn mới", "other")]),
+    # numbered siblings judged together: a last sentence after list items is a list item, a
+    # closing paragraph following it
+    ("Phòng Văn hóa và Thông tin đề nghị UBND các xã thực hiện một số nội dung sau:\n"
+     "1. Chỉ đạo Đài truyền thanh xã xây dựng chuyên mục; tăng thời lượng phát sóng.\n"
+     "2. Treo băng rôn, khẩu hiệu tại trụ sở, nhà văn hóa các thôn; nội dung theo Phụ lục.\n"
+     "3. Gửi báo cáo kết quả thực hiện về Phòng trước ngày 25/10/2024 để tổng hợp.\n"
+     "Đề nghị UBND các xã quan tâm, triển khai thực hiện./.\n", []),
+    # a last heading with a list under it stays a heading
+    ("1. Chỉ đạo Đài truyền thanh xã xây dựng chuyên mục; tăng thời lượng phát sóng.\n"
+     "2. Tổ chức thực hiện.\n- UBND các xã triển khai Kế hoạch.\n",
+     [("2", "Tổ chức thực hiện", "to_chuc_thuc_hien")]),
+])
+def test_numbered_lines_judged_with_their_neighbours(text, expected):
+    assert _tree(text) == expected

@@ -149,6 +149,12 @@ CASES = [
     ("6.2 Đối với đơn vị được kiểm tra: Chuẩn bị báo cáo bằng văn bản.\n"
      "Trên đây là Kế hoạch kiểm tra của Đoàn, đề nghị các thành viên và đơn vị có liên quan phối hợp thực hiện./.\n",
      [("đơn vị được kiểm tra", "thuc_hien", "6.2"), ("các thành viên và đơn vị có liên quan", "phoi_hop", "6.2")]),
+    # a centre's departments ("Khoa"), a commune's "Trạm Y tế", a village head over several villages
+    ("III. TỔ CHỨC THỰC HIỆN\n1. Khoa Dinh dưỡng: Chủ trì giám sát bữa ăn bán trú tại các trường học.\n"
+     "2. Trạm Y tế các xã, phường: Phối hợp điều tra ca bệnh.\n"
+     "3. Trưởng thôn Yên Phú, thôn Đông Hòa: Tuyên truyền, vận động người dân tham gia.\n",
+     [("Khoa Dinh dưỡng", "chu_tri", "III.1"), ("Trạm Y tế các xã, phường", "phoi_hop", "III.2"),
+      ("Trưởng thôn Yên Phú, thôn Đông Hòa", "thuc_hien", "III.3")]),
     ("Kính gửi: Sở Công Thương.\nUỷ ban nhân dân tỉnh nhận được Văn bản số 2265/BCT-ATMT ngày 02/4/2026.\n"
      "Căn cứ ý kiến chỉ đạo trên, Sở Công Thương và các đơn vị liên quan triển khai thực hiện./.\n",
      [("Sở Công Thương", "thuc_hien", None), ("các đơn vị liên quan", "thuc_hien", None)]),
@@ -407,6 +413,29 @@ def test_task_table_rows(header, rows):
     assert _table_facts(assignments) == _EXPECTED_TABLE
     office = next(a for a in assignments if a.unit == "Văn phòng UBND tỉnh")
     assert [(t.role, t.recurrence) for t in office.tasks] == [("phoi_hop", None), ("chu_tri", "continuous")]
+
+
+# a row wrapped over several "|" lines: the lines whose number cell is empty go on with the row
+# above, cell by cell (a header row's second line, with no number either, stays a header)
+_WRAPPED = ("| TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |\n|---|---|---|---|---|\n"
+            "| 1 | Rà soát, đánh giá thực trạng các | Phòng Kinh tế và | Văn phòng Điều phối | Quý II/2022 |\n"
+            "|   | tiêu chí theo Bộ tiêu chí mới | Hạ tầng | nông thôn mới huyện |  |\n"
+            "| 2 | Xây dựng, công nhận sản phẩm | Phòng Nông nghiệp | Trung tâm Dịch vụ | Quý III/2022 |\n"
+            "|   | OCOP năm 2022 | và Phát triển nông | nông nghiệp huyện |  |\n"
+            "|   |  | thôn |  |  |\n"
+            "| 3 | Tiêu chí y tế, bảo hiểm y tế | Trung tâm Y tế huyện | Bảo hiểm xã hội huyện | Năm 2022 |\n")
+
+
+def test_task_table_wrapped_rows():
+    assert [(a.unit, a.role, a.tasks[0].text, a.tasks[0].deadline) for a in _assign(_APPENDIX + _WRAPPED)[0]] == [
+        ("Phòng Kinh tế và Hạ tầng", "chu_tri", "Rà soát, đánh giá thực trạng các tiêu chí theo Bộ tiêu chí mới", "2022-Q2"),
+        ("Văn phòng Điều phối nông thôn mới huyện", "phoi_hop",
+         "Rà soát, đánh giá thực trạng các tiêu chí theo Bộ tiêu chí mới", "2022-Q2"),
+        ("Phòng Nông nghiệp và Phát triển nông thôn", "chu_tri", "Xây dựng, công nhận sản phẩm OCOP năm 2022", "2022-Q3"),
+        ("Trung tâm Dịch vụ nông nghiệp huyện", "phoi_hop", "Xây dựng, công nhận sản phẩm OCOP năm 2022", "2022-Q3"),
+        ("Trung tâm Y tế huyện", "chu_tri", "Tiêu chí y tế, bảo hiểm y tế", None),
+        ("Bảo hiểm xã hội huyện", "phoi_hop", "Tiêu chí y tế, bảo hiểm y tế", None),
+    ]
 
 
 def test_task_table_with_one_unit_column():

@@ -52,7 +52,9 @@ _ROMAN = {"I": 1, "V": 5, "X": 10}
 # A numbered line that is a full sentence is a list item: it holds ";" or a sentence break,
 # or it is long and ends with a full stop.
 _SENTENCE_BREAK = re.compile(rf"[;]|[.!?]\s+[{_UP}]")
-_CONTINUATION = re.compile(rf"[ \t]*(?:\(|[^\W_{UPPER}])")
+# a wrapped line goes on in lower case; one opening with a figure ("100% cơ quan ...") is a
+# sentence of its own, unless the line above ends open (see `_OPEN_END`)
+_CONTINUATION = re.compile(rf"[ \t]*(?:\(|[^\W\d_{UPPER}])")
 _BULLET_OR_MARKER = re.compile(rf"[ \t|]*(?:[-+•*–]|{LIST_NUMBER}|[IVX]+[.)]|[a-zđ](?:\)|/|\.\s|[-–]\s)|Điều\s+\d)")
 # a line that stops on a comma, a word that cannot end a phrase (a title's "Phó" before "Trưởng
 # ban"), or a hyphen after a letter (a word or a symbol broken at the margin: "doanh nghi-",
@@ -68,6 +70,7 @@ _KINDS = [(re.compile(lexicon_pattern(k["pattern"])), k["kind"]) for k in _KINDS
 _EXECUTION = re.compile(lexicon_pattern(_KINDS_LEX["article"]["execution"]))
 _EXECUTION_TITLE = re.compile(lexicon_pattern(_KINDS_LEX["article"]["title"]), re.I)
 _REPORT_TYPES = set(_KINDS_LEX["report"]["doc_types"])
+_REPORT_KINDS = [(re.compile(lexicon_pattern(k["pattern"])), k["kind"]) for k in _KINDS_LEX["report"]["kind"]]
 _ATTACHING_TYPES = set(_KINDS_LEX["attached"]["doc_types"])
 
 
@@ -128,12 +131,13 @@ def attached_bounds(doc: Document, header: Header, body_end: int) -> list[tuple[
 
 
 @functools.lru_cache(maxsize=4096)        # headings repeat from document to document
-def heading_kind(heading: str) -> str | None:
-    """The kind a heading's words give (None when no lexicon entry matches)."""
+def heading_kind(heading: str, report: bool = False) -> str | None:
+    """The kind a heading's words give (None when no lexicon entry matches); in a `report`, the
+    report's own entries first."""
     folded = fold_ws(heading).lower()
     if heading_unit(heading):
         return "don_vi"
-    for rx, kind in _KINDS:
+    for rx, kind in (_REPORT_KINDS + _KINDS if report else _KINDS):
         if rx.search(folded):
             return kind
     return None
@@ -158,7 +162,8 @@ def _sections_in(doc: Document, header: Header, start: int, end: int) -> list[Se
     found = ([first] if first else []) + list(_MARKER.finditer(text, start, end))
     candidates = [_candidate(text, m, end) for m in found]
     candidates = _articles_in_sequence([c for c in candidates if c is not None])
-    nodes = [c for i, c in enumerate(candidates) if _is_heading(text, c, candidates, i + 1, end)]
+    heads = [_is_heading(text, c, candidates, i + 1, end) for i, c in enumerate(candidates)]
+    nodes = [c for i, c in enumerate(candidates) if heads[i] and not _ends_item_list(text, candidates, heads, i, end)]
     if doc.hints:
         bold = _bold_headings(doc, start, end, candidates, nodes)
         if bold:
@@ -334,6 +339,28 @@ def _is_heading(text: str, c: _Node, candidates: list[_Node], nxt_index: int, en
     return follower.kind == c.kind and follower.rank == c.rank and _ordinal(follower) <= _ordinal(c)
 
 
+def _ends_item_list(text: str, candidates: list[_Node], heads: list[bool], i: int, end: int) -> bool:
+    """Whether heading candidate `i` is the last item of a numbered list: numbered siblings are
+    judged together, and a last sentence ("4. Báo cáo kết quả ... trước ngày 25/10/2023.")
+    after siblings that are list items is one too, though a closing paragraph follows it; not
+    where a list or numbered lines open under it (a true heading's body)."""
+    c = candidates[i]
+    if c.kind not in ("arabic", "letter") or c.unit or not c.heading.rstrip().endswith("."):
+        return False
+    before = next((j for j in range(i - 1, -1, -1) if candidates[j].rank <= c.rank), None)
+    after = next((j for j in range(i + 1, len(candidates)) if candidates[j].rank <= c.rank), None)
+    if before is None or heads[before] or not _next_sibling(candidates[before], c):
+        return False
+    if after is not None and _next_sibling(c, candidates[after]):
+        return False            # not the last: judged by what follows it (`_is_heading`)
+    nxt = _next_content_line(text, c.heading_end, end)
+    return nxt is not None and not _BULLET_OR_MARKER.match(text, nxt[0], nxt[1])
+
+
+def _next_sibling(a: _Node, b: _Node) -> bool:
+    return a.kind == b.kind and a.rank == b.rank and _ordinal(b) == _ordinal(a) + 1
+
+
 def _names_units(line: str) -> bool:
     """Whether a line is a list of unit names, whose ";" separates names rather than sentences
     ("Các sở, ban, ngành tỉnh; UBND các huyện, thị xã, thành phố")."""
@@ -403,7 +430,7 @@ def _kind(n: _Node, heading: str, text: str, sec_end: int, parent: tuple[_Node, 
                 or _EXECUTION.search(body):
             return "to_chuc_thuc_hien"
         return "other"
-    kind = heading_kind(heading)
+    kind = heading_kind(heading, report)
     if kind is None:
         # a report's top-level section describes what was done; under a PHẦN the part carries
         # that division, and its sections are topics ("Về kinh tế", "Công tác chỉ đạo")

@@ -545,23 +545,41 @@ def _header_columns(cells: list[str]) -> list[str | None] | None:
 
 def _table_rows(text: str, pos: int, columns: list[str | None], sections: list[Section],
                 found: _Collector, locality: str | None, dates: list[DateExpr]) -> int:
-    """Read the rows after a header from `pos`; returns where the table ends."""
+    """Read the rows after a header from `pos`; returns where the table ends. A row whose
+    number cell is empty goes on with the row above: its cells are the wrapped lines of that
+    row's cells ("| 1 | ... | Phòng Kinh tế và |" over "|   | ... | Hạ tầng |")."""
+    row: tuple[int, int, list[str]] | None = None     # the row being read: start, end, cells
+    order = columns.index("order") if "order" in columns else None
+
+    def flush() -> None:
+        if row is not None:
+            _table_row(text, row[0], row[1], row[2], columns, sections, found, locality, dates)
+
     while pos < len(text):
         ls = pos + 1
         le = _line_end(text, ls)
         line = text[ls:le]
         if "|" not in line:
             if line.strip():
-                return ls       # the table ends at the first line that is no row
+                pos = ls        # the table ends at the first line that is no row
+                break
             pos = le
             continue
         cells = _cells(line)
         sub = [_column_role(c) for c in cells]
         if all(r in _UNIT_COLUMNS for r, c in zip(sub, cells) if c) and any(sub):
+            flush()
+            row = None
             columns = _split_header(columns, sub)    # "Cơ quan thực hiện" over "Chủ trì | Phối hợp"
+            order = columns.index("order") if "order" in columns else None
         elif len(cells) == len(columns):
-            _table_row(text, ls, le, cells, columns, sections, found, locality, dates)
+            if row is not None and order is not None and not cells[order]:
+                row = (row[0], le, [f"{a} {b}" if a and b else a or b for a, b in zip(row[2], cells)])
+            else:
+                flush()
+                row = (ls, le, cells)
         pos = le
+    flush()
     return pos
 
 
