@@ -57,14 +57,27 @@ def _cascade(work: Path, name: str, **params) -> tuple[Path, dict]:
     return out, truth
 
 
+def _memo_caches() -> list:
+    """The pipeline's bounded memo caches (lru_cache with a maxsize: lines, headings, clauses seen
+    before); unbounded ones (functools.cache) hold loaded lexicons and compiled tables."""
+    return [f for name, mod in list(sys.modules.items()) if name.startswith("pipeline")
+            for f in vars(mod).values()
+            if hasattr(f, "cache_info") and f.cache_info().maxsize is not None]
+
+
 def _timed_loop(texts: list[tuple[str, str]], min_seconds: float = 3.0) -> tuple[float, int]:
     """(CPU seconds per pass, passes) of normalize + extract over in-memory texts: the median
     pass of at least three, repeated >= min_seconds after one pass to warm up. CPU time
-    (process_time) is the figure per core, whatever else runs on the machine."""
+    (process_time) is the figure per core, whatever else runs on the machine. The memo caches
+    are emptied before each pass, so that every pass meets the texts as new documents (a pass
+    over the same texts again would find most lines in the caches: about 20 % faster)."""
     for name, text in texts:
         extract_record(document_from_text(text, name))
+    caches = _memo_caches()
     times: list[float] = []
     while len(times) < 3 or sum(times) < min_seconds:
+        for f in caches:
+            f.cache_clear()
         t0 = time.process_time()
         for name, text in texts:
             extract_record(document_from_text(text, name))

@@ -544,3 +544,9 @@ def test_items_listed_after_the_document_are_not_cited(line: str) -> None:
 @pytest.mark.parametrize("line", TAIL["not_examples"])
 def test_a_sentence_about_related_matters_does_not_end_the_document(line: str) -> None:
     assert set(by_symbol(DOCUMENT + line + OTHER_ITEM)) == {"07/CT-TTg", "45/KH-UBND"}
+
+
+def test_an_ocr_misread_own_number_is_no_citation():
+    # "6l" is what OCR reads for 61: no number with a letter ("30c/NQ-CP" is one).
+    h = Header(doc_type="BC", number="61", symbol="61/BC-UBND", issue_date="2016-11-25")
+    assert cite("Sô: 6l/BC-UBND                         Tịnh Hà, ngày 25 tháng 11 năm 2016\n", h) == []

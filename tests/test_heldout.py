@@ -11,7 +11,11 @@ numbered "I-"/"1-", a draft with blank number and day, a news item with tasks in
 a third set: a decision setting up a steering committee, a meeting's conclusions (TB), a Sở's
 programme (CTr), a HĐND resolution, a plan with a tab-separated appendix task table, a post-2025
 phường, page heads and footers, footnotes, a HỎA TỐC letter, a ministry's letter, a
-thuvienphapluat capture, a commune report with a table of figures. Their gold records were written
+thuvienphapluat capture, a commune report with a table of figures. h35-h44, a fourth set: OCR'd
+scans (Sô, ngảy, 6l, BÁO CẢO), documents of 2016-2022 on other topics, a decision with ten Căn cứ
+lines, a three-level plan with a wrapped pipe table, a markdown capture with links, a Phòng's
+công văn, a commune of Hà Nội, an issuer on three lines, a plan whose chain to 07/CT-TTg is given
+only in part. Their gold records were written
 by reading them against ../shared/spec/RECORD.md, before the extractor was run on them (h23-h34:
 where RECORD.md leaves a choice, the reading the dev gold takes; docs in bench/ROBUSTNESS.md).
 
@@ -32,13 +36,16 @@ from pipeline.normalize import document_from_text
 
 HELDOUT = Path(__file__).resolve().parent.parent / "corpus" / "heldout"
 
-# field -> lowest acceptable value (accuracy, or F1 for the set fields). h01-h10 were first
-# measured on 2026-11-24 at: number/symbol/issue_date/issuer 0.9, sections 0.902, assignments
-# 0.871; h11-h22, the second set, at: title and signer.name 0.917, sections 0.941, headings 0.898,
-# assignments 0.800, the rest 1.0; h23-h34 at: place, issuer.locality, signer.name 0.917,
-# issuer.province 0.9, citations P 0.913, sections 0.951, assignments 0.840, recipients 0.956. The general fixes that followed (bench/ROBUSTNESS.md) bring every
-# field to 1.0 but assignments (0.997: the unit of h16 II.1 is a descriptive clause, no rule finds
-# where it ends). The floors sit just under those, so a change that loses one document's field
+# field -> lowest acceptable value (accuracy, or F1 for the set fields). Each set was first
+# measured (2026-11-24) at: h01-h10 number/symbol/issue_date/issuer 0.9, sections 0.902,
+# assignments 0.871; h11-h22 title and signer.name 0.917, sections 0.941, headings 0.898,
+# assignments 0.800; h23-h34 place, issuer.locality, signer.name 0.917, issuer.province 0.9,
+# citations P 0.913, sections 0.951, assignments 0.840, recipients 0.956; h35-h44 number,
+# symbol, title 0.8, issuer.province 0.75, citations 0.966, sections 0.936, assignments 0.822;
+# every other field 1.0. The general fixes that followed (bench/ROBUSTNESS.md) bring every field
+# to 1.0 but citations and basis (0.997, 0.996: h35's "l9/KH-UBND", an OCR'd number that opens
+# with a letter) and assignments (0.997: the unit of h16 II.1 is a descriptive clause whose end no
+# rule finds). The floors sit just under those, so a change that loses a few documents' fields
 # fails here. Since the fixes were found on these sets, they guard against regressions now; they
 # are no longer unseen data.
 FLOORS = {
@@ -62,7 +69,7 @@ def heldout_run() -> tuple[dict, dict]:
 def test_every_heldout_text_has_its_gold() -> None:
     texts = {p.stem for p in HELDOUT.glob("*.txt")}
     golds = {p.stem for p in (HELDOUT / "gold").glob("*.json")}
-    assert texts == golds and len(texts) == 34
+    assert texts == golds and len(texts) == 44
 
 
 def test_heldout_gold_follows_the_record_schema(shared_dir) -> None:

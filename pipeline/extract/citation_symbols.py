@@ -73,8 +73,9 @@ _SP = r"[ \t]*"
 SYMBOL_RX = re.compile(
     rf"(?=[0-9Q])(?:QCVN{_SP}(?P<qnum>\d{{1,3}}(?:-\d{{1,3}})?){_SP}:{_SP}(?P<qyear>(?:19|20)\d\d){_SP}/{_SP}(?P<qparts>{_PARTS})"
     rf"|{_NUM_START}(?P<pnum>\d{{1,5}}){_SP}-[ \t]*(?:\n\s*)?(?P<ptype>{_TYPE_ALT}){_SP}/{_SP}(?P<pparts>{_PARTS})"
-    # a number may carry a letter ("30c/NQ-CP", "30a/2008/NQ-CP": issued between 30 and 31)
-    rf"|{_NUM_START}(?P<num>\d{{1,5}}(?:\.\d{{1,2}}|[a-z])?){_SP}(?:[/.]{_SP}(?P<year>(?:19|20)\d\d){_SP})?/{_SP}"
+    # a number may carry a letter ("30c/NQ-CP", "30a/2008/NQ-CP": issued between 30 and 31; not
+    # "l", "i" or "o", which are what OCR reads for 1 and 0: "6l/BC-UBND")
+    rf"|{_NUM_START}(?P<num>\d{{1,5}}(?:\.\d{{1,2}}|[a-h])?){_SP}(?:[/.]{_SP}(?P<year>(?:19|20)\d\d){_SP})?/{_SP}"
     rf"(?P<parts>{_PARTS}))"
 )
 _SPLIT_RX = re.compile(r"\s*-\s*")
@@ -102,7 +103,7 @@ def _number_ends(text: str, slash: int, lo: int) -> list[int]:
     `slash`: before the "/" ("174/KH", "09/2017/"), before ".year/" ("15.2012/QH13"), before
     "-TYPE/" ("57-NQ/TW", "11-\nCT/TU"); spaces allowed where SYMBOL_RX allows them."""
     r = _back(text, slash, lo, " \t".__contains__)
-    if r - 1 > lo and "a" <= text[r - 1] <= "z" and text[r - 2].isdigit():
+    if r - 1 > lo and "a" <= text[r - 1] <= "h" and text[r - 2].isdigit():
         return [r - 2]                     # a number with a letter ("30c/NQ-CP")
     if r > lo and text[r - 1].isdigit():
         out = [r - 1]
