@@ -592,3 +592,30 @@ def test_a_commune_in_a_centrally_run_city_takes_the_city_as_province() -> None:
             "Ủy ban nhân dân xã báo cáo như sau:\nI. KẾT QUẢ\nNội dung.")
     h = H.extract_header(document_from_text(text))
     assert (h.issuer.level, h.issuer.province) == ("xa", "Hải Phòng")
+
+
+@pytest.mark.parametrize("text,doc_type,symbol,title,issuer", [
+    # a Youth Union plan: its committee named with "BCH", its national line where the motto stands
+    ("BCH ĐOÀN TỈNH LONG AN\nBCH ĐOÀN HUYỆN ĐỨC HÒA\n***\nSố: 58-KH/ĐTN\nĐOÀN TNCS HỒ CHÍ MINH\n"
+     "Đức Hòa, ngày 11 tháng 3 năm 2024\n\nKẾ HOẠCH\nTổ chức Tháng Thanh niên năm 2024\n-----\n\n"
+     "Thực hiện Kế hoạch số 245-KH/TĐTN-PT ngày 01/3/2024 của Ban Thường vụ Tỉnh đoàn Long An",
+     "KH", "58-KH/ĐTN", "Tổ chức Tháng Thanh niên năm 2024",
+     ("Ban Chấp hành Đoàn huyện Đức Hòa", "huyen", "Đức Hòa", "Long An")),
+    # a joint plan: "KẾ HOẠCH LIÊN TỊCH", the type part KHLT kept whole
+    ("ỦY BAN NHÂN DÂN XÃ QUẢNG PHÚ\n          -------\n          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+     "Số: 12/KHLT-UBND-MTTQ                   Quảng Phú, ngày 04 tháng 3 năm 2024\n\nKẾ HOẠCH LIÊN TỊCH\n"
+     "Phối hợp tuyên truyền thực hiện Đề án 06 trên địa bàn xã năm 2024\n\nCăn cứ Kế hoạch số 215/KH-UBND",
+     "KH", "12/KHLT-UBND-MTTQ", "Phối hợp tuyên truyền thực hiện Đề án 06 trên địa bàn xã năm 2024",
+     ("Ủy ban nhân dân xã Quảng Phú", "xa", "Quảng Phú", None)),
+    # a title whose first word is one capital letter
+    ("ỦY BAN NHÂN DÂN TỈNH BÌNH DƯƠNG\nVĂN PHÒNG\n_______\nSố: 312/TB-VPUB\nBình Dương, ngày 18 tháng 10 năm 2023\n"
+     "THÔNG BÁO\nÝ kiến kết luận của Phó Chủ tịch UBND tỉnh tại cuộc họp về Đề án 06\nNgày 13/10/2023, Phó Chủ tịch",
+     "TB", "312/TB-VPUB", "Ý kiến kết luận của Phó Chủ tịch UBND tỉnh tại cuộc họp về Đề án 06",
+     (None, "tinh", "Bình Dương", "Bình Dương")),
+])
+def test_youth_union_joint_plans_and_one_letter_titles(text, doc_type, symbol, title, issuer) -> None:
+    h = header(text)
+    assert (h.doc_type, h.symbol, h.title) == (doc_type, symbol, title)
+    name, level, locality, province = issuer
+    assert (h.issuer.level, h.issuer.locality, h.issuer.province) == (level, locality, province)
+    assert name is None or h.issuer.name == name

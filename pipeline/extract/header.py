@@ -254,7 +254,9 @@ def _title(text: str, start: int, limit: int) -> tuple[str | None, Span | None, 
                 _next_content(text, b + 1, limit)):
             break
         if upper is None:
-            upper = not has_lower(content.split()[0])
+            # A title in capitals: its first two words have no lower case (one word may be a
+            # single capital: "Ý kiến kết luận của ...").
+            upper = not any(has_lower(w) for w in content.split()[:2])
         if upper:
             lw = next((m for m in _WORD.finditer(content) if has_lower(m.group())), None)
             if lw is not None:
