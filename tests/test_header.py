@@ -362,6 +362,12 @@ CLOSINGS = {
         "Nơi nhận:\n- Bộ Thông tin và Truyền thông (b/c);\n- Lưu: VT, KGVX.\tTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\n"
         "PHÓ CHỦ TỊCH\n\n\nLò Văn Tiến\n",
         ("Lò Văn Tiến", "Phó Chủ tịch", "TM. Ủy ban nhân dân; KT. Chủ tịch"), ["Bộ Thông tin và Truyền thông"]),
+    "signatures_above_noi_nhan": (  # a joint plan: two signatures side by side, then Nơi nhận
+        "3. Ban Công tác Mặt trận các thôn: Vận động Nhân dân tham gia.\n\n"
+        "TM. BAN THƯỜNG TRỰC                       TM. ỦY BAN NHÂN DÂN\n"
+        "ỦY BAN MTTQ VIỆT NAM XÃ                   KT. CHỦ TỊCH\nCHỦ TỊCH                                  PHÓ CHỦ TỊCH\n\n\n"
+        "Hoàng Thị Thu Hà                          Trần Đình Vinh\n\nNơi nhận:\n- UBND huyện Quảng Điền;\n- Lưu: VT.\n",
+        ("Trần Đình Vinh", "Phó Chủ tịch", "TM. Ủy ban nhân dân; KT. Chủ tịch"), ["UBND huyện Quảng Điền"]),
     "apostrophe_name_one_line": (
         "Nơi nhận: - Như trên; - Lưu: VT. | K/T CHỦ TỊCH PHÓ CHỦ TỊCH H' Hen Niê\n",
         ("H' Hen Niê", "Phó Chủ tịch", "KT. Chủ tịch"), ["Như trên"]),

@@ -222,12 +222,17 @@ def _signer_from(heads: list[str], name: str | None) -> Signer:
                   authority="; ".join(proper_case(a) for a in authority) or None)
 
 
+SIGNATURE_ABOVE = 400     # characters above Nơi nhận where a signature block may stand
+
+
 def closing(text: str, body_start: int) -> Closing:
     """Nơi nhận and signature of the document whose body starts at `body_start`."""
     nn = NOI_NHAN.search(text, body_start)
     if nn:
         ends = [m.end() for m in _END_MARK.finditer(text, max(body_start, nn.start() - 4000), nn.start())]
-        sig_lo = ends[-1] if ends else text.rfind("\n", 0, nn.start()) + 1
+        # Without the end mark the signature may stand just above Nơi nhận (a capture that put
+        # the right column first): it is looked for from a few lines up.
+        sig_lo = ends[-1] if ends else text.rfind("\n", 0, max(body_start, nn.start() - SIGNATURE_ABOVE)) + 1
         sig_hi = min(len(text), nn.end() + 1800)
     else:
         em = _END_MARK.search(text, body_start)
