@@ -607,8 +607,9 @@ def test_a_commune_in_a_centrally_run_city_takes_the_city_as_province() -> None:
      "Thực hiện Kế hoạch số 245-KH/TĐTN-PT ngày 01/3/2024 của Ban Thường vụ Tỉnh đoàn Long An",
      "KH", "58-KH/ĐTN", "Tổ chức Tháng Thanh niên năm 2024",
      ("Ban Chấp hành Đoàn huyện Đức Hòa", "huyen", "Đức Hòa", "Long An")),
-    # a joint plan: "KẾ HOẠCH LIÊN TỊCH", the type part KHLT kept whole
-    ("ỦY BAN NHÂN DÂN XÃ QUẢNG PHÚ\n          -------\n          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    # a joint plan: two bodies of one commune side by side (the first leads), "KẾ HOẠCH LIÊN TỊCH",
+    # the type part KHLT kept whole
+    ("ỦY BAN NHÂN DÂN XÃ QUẢNG PHÚ          ỦY BAN MTTQ VIỆT NAM XÃ QUẢNG PHÚ\n          -------\n          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
      "Số: 12/KHLT-UBND-MTTQ                   Quảng Phú, ngày 04 tháng 3 năm 2024\n\nKẾ HOẠCH LIÊN TỊCH\n"
      "Phối hợp tuyên truyền thực hiện Đề án 06 trên địa bàn xã năm 2024\n\nCăn cứ Kế hoạch số 215/KH-UBND",
      "KH", "12/KHLT-UBND-MTTQ", "Phối hợp tuyên truyền thực hiện Đề án 06 trên địa bàn xã năm 2024",

@@ -368,6 +368,8 @@ def _issuer_lines(zone: str) -> tuple[str, ...]:
         if "ngày" in line:
             line = _DATE_LINE_CUT.sub("|", line)
         segs = [s for _, s in segments(line) if not (_RULE.fullmatch(s) or _STAMP.fullmatch(s))]
+        if _co_issuers(segs):
+            segs = segs[:1]
         if any(has_lower(s) for s in segs):
             if n > 0:
                 break
@@ -376,6 +378,20 @@ def _issuer_lines(zone: str) -> tuple[str, ...]:
         if len(out) > 12:
             break
     return tuple(out[::-1])
+
+
+# The locality a header cell ends with ("ỦY BAN MTTQ VIỆT NAM XÃ QUẢNG PHÚ" -> "XÃ QUẢNG PHÚ").
+_CELL_LOCALITY = re.compile(r"(?<!\w)(?:" + "|".join(sorted(
+    (k["word"].upper() for k in lexicon.load("issuers")["locality_kind"]), key=len, reverse=True))
+    + r")\s+\S.*$")
+
+
+def _co_issuers(cells: list[str]) -> bool:
+    """Whether the cells of one header line name bodies of one locality side by side (a joint
+    plan of the People's Committee and the Front): the first of them leads. Cells of different
+    localities are a body and the one above it ("UBND HUYỆN X   UBND XÃ Y")."""
+    places = [m.group() if (m := _CELL_LOCALITY.search(c)) else None for c in cells]
+    return len(cells) > 1 and None not in places and len(set(places)) == 1
 
 
 _DATE_LINE_CUT = re.compile(r"(?:[^\s|,]+[ \t]){0,4}[^\s|,]+[ \t]*,[ \t]*ngày.*$")
