@@ -588,9 +588,12 @@ DECISION_WITH_PLAN = (
     "2. Sở Tài chính: Tham mưu bố trí kinh phí thực hiện Kế hoạch.\n")
 
 
-def test_plan_attached_to_a_decision_is_read():
-    doc = document_from_text(DECISION_WITH_PLAN, "t.txt")
-    header = Header(doc_type="QĐ", body_start=DECISION_WITH_PLAN.index("Điều 1"))
+# the line under the plan's title may drop "Ban hành": "(Kèm theo Quyết định số 68/QĐ-UBND ...)"
+@pytest.mark.parametrize("label", ["(Ban hành kèm theo Quyết định số", "(Kèm theo Quyết định số"])
+def test_plan_attached_to_a_decision_is_read(label):
+    text = DECISION_WITH_PLAN.replace("(Ban hành kèm theo Quyết định số", label)
+    doc = document_from_text(text, "t.txt")
+    header = Header(doc_type="QĐ", body_start=text.index("Điều 1"))
     sections = extract_sections(doc, header)
     assert [(s.path, s.kind) for s in sections] == [
         ("Đ1", "other"), ("Đ2", "other"), ("Đ3", "to_chuc_thuc_hien"), ("I", "muc_dich"),
@@ -642,6 +645,36 @@ PARTY_AND_REPORT_CASES = [
 ]
 
 
+# commune and ward level: bodies named in lower case, a commune's civil servants by their posts,
+# a numbered district, a decision's "Giao <unit> chủ trì" article (real wording)
+COMMUNE_CASES = [
+    ("III. TỔ CHỨC THỰC HIỆN\n1. Công chức Tư pháp - Hộ tịch: Chủ trì tham mưu triển khai Kế hoạch.\n"
+     "2. Đài truyền thanh xã: Xây dựng chuyên mục pháp luật phát sóng định kỳ hằng tuần.\n"
+     "3. Ban điều hành các khu phố: Tuyên truyền, vận động người dân cài đặt ứng dụng VNeID.\n",
+     [("Công chức Tư pháp - Hộ tịch", "chu_tri", "III.1"), ("Đài truyền thanh xã", "thuc_hien", "III.2"),
+      ("Ban điều hành các khu phố", "thuc_hien", "III.3")]),
+    ("III- TỔ CHỨC THỰC HIỆN\n1- Đoàn xã, thị trấn: Xây dựng kế hoạch triển khai Tháng Thanh niên.\n"
+     "2- Các Chi đoàn cơ quan trực thuộc: Phối hợp tổ chức các hoạt động tình nguyện.\n",
+     [("Đoàn xã, thị trấn", "thuc_hien", "III.1"), ("Các Chi đoàn cơ quan trực thuộc", "phoi_hop", "III.2")]),
+    ("IV. ĐỀ XUẤT, KIẾN NGHỊ\nĐề nghị Ủy ban nhân dân Quận 1 quan tâm đầu tư nâng cấp đường truyền.\n",
+     [("Ủy ban nhân dân Quận 1", "thuc_hien", "IV")]),
+    ("QUYẾT ĐỊNH:\nĐiều 1. Phê duyệt Kế hoạch tuyên truyền, phổ biến pháp luật năm 2023.\n"
+     "Điều 2. Giao công chức Tư pháp - Hộ tịch chủ trì, phối hợp với công chức Văn hóa - Xã hội, Đài truyền "
+     "thanh xã tổ chức triển khai thực hiện Kế hoạch.\n"
+     "Điều 3. Văn phòng - Thống kê, công chức Tư pháp - Hộ tịch, Trưởng các thôn và các cá nhân có liên quan "
+     "chịu trách nhiệm thi hành Quyết định này.\n",
+     [("công chức Tư pháp - Hộ tịch", "chu_tri", "Đ2"), ("Văn phòng - Thống kê", "thuc_hien", "Đ3"),
+      ("công chức Tư pháp - Hộ tịch", "thuc_hien", "Đ3"), ("Trưởng các thôn", "thuc_hien", "Đ3"),
+      ("các cá nhân có liên quan", "thuc_hien", "Đ3")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", COMMUNE_CASES)
+def test_commune_level_units(text, expected):
+    assignments, _ = _assign(text)
+    assert [(a.unit, a.role, a.section) for a in assignments] == expected
+
+
 @pytest.mark.parametrize("text,expected", PARTY_AND_REPORT_CASES)
 def test_party_and_report_forms(text, expected):
     assignments, _ = _assign(text)
@@ -652,6 +685,12 @@ def test_party_and_report_forms(text, expected):
 def test_opening_adverbial_examples(text, unit):
     assignments, _ = _assign("III. TỔ CHỨC THỰC HIỆN\n" + text + "\n")
     assert [a.unit for a in assignments] == [unit]
+
+
+@pytest.mark.parametrize("text,unit,role", LEX["cue"]["examples_passive"])
+def test_passive_task_examples(text, unit, role):
+    assignments, _ = _assign("III. TỔ CHỨC THỰC HIỆN\n" + text + "\n")
+    assert [(a.unit, a.role) for a in assignments] == [(unit, role)]
 
 
 @pytest.mark.parametrize("text", LEX["cue"]["examples_directive_opening"])

@@ -21,15 +21,20 @@ from ..model import Document, Header, Section, Span
 from .unit_names import LIST_NUMBER, UPPER, addressees, fold_ws, heading_unit, lexicon_pattern, unit_at
 
 # Where the closing zone begins when the header did not say: Nơi nhận, an appendix, or the
-# "attached to Decision no." line of a decision's attached plan.
+# "attached to Decision no." line of a decision's attached plan ("(Ban hành) kèm theo ...").
 _CLOSING = re.compile(      # led by the line break: a literal lets the regex engine scan fast
     lexicon_pattern(r"\n[ \t|]*(?:Nơi nhận\b|PHỤ LỤC\b|Phụ lục(?: số)? [IVX\d]+[ \t]*$"
-                    r"|\(?Ban hành kèm theo (?:Quyết định|Kế hoạch))"), re.M)
+                    r"|\(?Ban hành kèm theo (?:Quyết định|Kế hoạch)|\(Kèm theo Quyết định số)"), re.M)
 
 # the line of a decision's attached document that names the decision ("(Ban hành kèm theo
-# Quyết định số 612/QĐ-UBND ngày ...)"), at most this long up to its closing bracket
-_ISSUED_WITH_DECISION = re.compile(lexicon_pattern(r"Ban hành kèm theo Quyết định"))
+# Quyết định số 612/QĐ-UBND ngày ...)", or in short "(Kèm theo Quyết định số 68/QĐ-UBND ...)"),
+# at most this long up to its closing bracket
+_ISSUED_WITH_DECISION = re.compile(lexicon_pattern(r"(?:Ban hành k|\(K)èm theo Quyết định"))
 _MAX_LABEL = 400
+# an appendix's title over such a line, which no closing zone marks ("Phụ lục: DANH SÁCH ..."),
+# looked for in the title block above the line (back to a blank line, at most this far)
+_APPENDIX_TITLE = re.compile(r"^[ \t|]*(?:PHỤ LỤC|Phụ lục)\b", re.M)
+_MAX_TITLE = 300
 
 _UP = UPPER
 # A numbered line; searched led by its line break (a literal lets the regex engine scan fast),
@@ -105,7 +110,7 @@ def closing_zones(doc: Document, header: Header) -> list[tuple[str, Span]]:
     for i, (s, label) in enumerate(found):
         e = found[i + 1][0] if i + 1 < len(found) else len(doc.text)
         name = ("noi_nhan" if label.startswith("Nơi nhận")
-                else "kem_theo" if "kèm theo" in label else "phu_luc")
+                else "kem_theo" if "kèm theo" in label.lower() else "phu_luc")
         zones.append((name, Span(s, e)))
     return zones
 
@@ -121,13 +126,19 @@ def attached_bounds(doc: Document, header: Header, body_end: int) -> list[tuple[
     previous = None
     for name, span in closing_zones(doc, header):
         label = _ISSUED_WITH_DECISION.search(doc.text, span.start, min(span.end, span.start + _MAX_LABEL))
-        if name == "kem_theo" and previous != "phu_luc" and label:
+        if name == "kem_theo" and previous != "phu_luc" and label and not _under_appendix_title(doc.text, span.start):
             label_end = doc.text.find(")", span.start, min(span.end, span.start + _MAX_LABEL))
             line_end = doc.text.find("\n", max(label_end, span.start), span.end)
             if line_end >= 0:
                 out.append((line_end, span.end))
         previous = name
     return out
+
+
+def _under_appendix_title(text: str, label_start: int) -> bool:
+    """Whether the title block right above a "kèm theo" line is an appendix's."""
+    start = max(text.rfind("\n\n", 0, label_start), label_start - _MAX_TITLE, 0)
+    return _APPENDIX_TITLE.search(text, start, label_start) is not None
 
 
 @functools.lru_cache(maxsize=4096)        # headings repeat from document to document
