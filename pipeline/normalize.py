@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from .model import Document, LineHint, OffsetMap
 
@@ -75,40 +75,45 @@ def _rule_matches(raw: str) -> Iterator[re.Match]:
 
 def normalize(raw: str) -> tuple[str, OffsetMap, list[int]]:
     """(normalised text, offset map to `raw`, offsets in the text where new pages begin)."""
-    out: list[str] = []
-    points = [(0, 0)]
-    page_starts = [0]
-    o = r = 0
-    for m in _rule_matches(raw):
-        s, e = m.span()
-        if s > r:
-            out.append(raw[r:s])
-            o += s - r
-        g = m.lastindex
-        if g == _FORMFEED:
-            rep = "\n"
-        elif g == _COMBINING:
-            rep = unicodedata.normalize("NFC", m.group())
-        else:
-            rep = _RULES[g - 1][1]
-        out.append(rep)
-        o += len(rep)
-        r = e
-        if len(rep) != e - s:
-            points.append((o, e))
-        if g == _FORMFEED:
-            page_starts.append(o)
-    out.append(raw[r:])
-    text = "".join(out)
+    matches = list(_rule_matches(raw))
+    text, omap, ends = _rewrite(raw, ((m.start(), m.end(), _replacement(m)) for m in matches))
+    page_starts = [0] + [o for m, o in zip(matches, ends) if m.lastindex == _FORMFEED]
     # A trailing form feed starts no page.
     while len(page_starts) > 1 and page_starts[-1] >= len(text.rstrip()):
         page_starts.pop()
-    omap = OffsetMap(points)
     if _double_spaced(text):
-        text, squeezed = _squeeze(text)
+        text, squeezed, _ = _rewrite(text, ((m.start(), m.end(), "\n\n" if m.group(1) else "\n")
+                                            for m in _BLANK_RUN.finditer(text)))
         omap = _compose(omap, squeezed)
         page_starts = [to_normalized(squeezed, p) for p in page_starts]
     return text, omap, page_starts
+
+
+def _replacement(m: re.Match) -> str:
+    g = m.lastindex
+    if g == _FORMFEED:
+        return "\n"
+    if g == _COMBINING:
+        return unicodedata.normalize("NFC", m.group())
+    return _RULES[g - 1][1]
+
+
+def _rewrite(src: str, edits: Iterable[tuple[int, int, str]]) -> tuple[str, OffsetMap, list[int]]:
+    """`src` with each (start, end, replacement) edit made, in order and without overlaps: the
+    text, its map back to `src`, and the offset in the text after each edit."""
+    out: list[str] = []
+    points = [(0, 0)]
+    ends: list[int] = []
+    o = r = 0
+    for s, e, rep in edits:
+        out += (src[r:s], rep)
+        o += s - r + len(rep)
+        r = e
+        if len(rep) != e - s:
+            points.append((o, e))
+        ends.append(o)
+    out.append(src[r:])
+    return "".join(out), OffsetMap(points), ends
 
 
 # A line broken inside a sentence, then one blank line, then its lower-case continuation: the
@@ -127,24 +132,6 @@ def _double_spaced(text: str) -> bool:
     if len(gaps) <= MIN_WRAPS_OVER_BLANK or gaps.count("\n") > MAX_ADJACENT_SHARE * len(gaps):
         return False
     return sum(c.islower() for c in _WRAP_OVER_BLANK.findall(text)) >= MIN_WRAPS_OVER_BLANK
-
-
-def _squeeze(text: str) -> tuple[str, OffsetMap]:
-    """`text` without the blank lines of double spacing, and the map back to `text`."""
-    out: list[str] = []
-    points = [(0, 0)]
-    o = r = 0
-    for m in _BLANK_RUN.finditer(text):
-        s, e = m.span()
-        out.append(text[r:s])
-        o += s - r
-        rep = "\n\n" if m.group(1) else "\n"
-        out.append(rep)
-        o += len(rep)
-        r = e
-        points.append((o, e))
-    out.append(text[r:])
-    return "".join(out), OffsetMap(points)
 
 
 def _compose(first: OffsetMap, second: OffsetMap) -> OffsetMap:
