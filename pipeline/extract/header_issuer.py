@@ -241,19 +241,18 @@ def resolve(units: list[Unit], text: str, place: str | None) -> Issuer:
     if level == "trung_uong" or level is None:
         return issuer
     province = next((p.locality for p in parents if _level(p, None) == "tinh" and p.locality), None)
-    same_level = next((p for p in parents[::-1] if p.locality and _level(p, None) == level), None)
     if local:
         issuer.locality = me.locality
-    elif same_level and level != "tinh":
-        # A body under its locality's committee line ("UBND HUYỆN QUỲNH LƯU / PHÒNG VĂN HÓA VÀ
-        # THÔNG TIN"): of that locality, named with it.
-        issuer.locality = same_level.locality
-        if same_level.locality.casefold() not in name.casefold():
-            issuer.name = " ".join(filter(None, (name, same_level.loc_kind, same_level.locality)))
     elif level == "tinh":
         issuer.locality = province or place or most_named(_PROVINCE_RX, text)
         if issuer.locality and issuer.locality.casefold() not in name.casefold():
             issuer.name = f"{name} tỉnh {issuer.locality}"
+    elif same := next((p for p in parents[::-1] if p.locality and _level(p, None) == level), None):
+        # A body under its locality's committee line ("UBND HUYỆN QUỲNH LƯU / PHÒNG VĂN HÓA VÀ
+        # THÔNG TIN"): of that locality, named with it.
+        issuer.locality = same.locality
+        if same.locality.casefold() not in name.casefold():
+            issuer.name = " ".join(filter(None, (name, same.loc_kind, same.locality)))
     if level == "tinh":
         issuer.province = issuer.locality
     else:
