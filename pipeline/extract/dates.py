@@ -42,23 +42,21 @@ class FastPattern:
     Python's regex engine skips quickly to the characters that can open a match only when the
     pattern opens with a character class (or with literals, one per branch); a pattern that opens
     with a lookaround (`(?<!\\w)`) is tried at every offset, at a few MB/s. So the scan consumes one
-    character of `first` (or two: one of `first`, then one of the class `second`), or what the
-    regex `opening` takes (one character: see `opening`), and tries the pattern in a lookahead from
-    there; the pattern then reads each place found. With `rare`, each character of `first` is
-    scanned for on its own (`_EarliestOf`). Exact when every match starts with a character
-    of `first` (and `second`) or with `opening`, and when the pattern's inline flags are scoped
-    ("(?i:...)")."""
+    character of `first`, or what the regex `opening` takes (one character: see `opening`), and
+    tries the pattern in a lookahead from there; the pattern then reads each place found. With
+    `rare`, each character of `first` is scanned for on its own (`_EarliestOf`). Exact when every
+    match starts with a character of `first` or with `opening`, and when the pattern's inline
+    flags are scoped ("(?i:...)")."""
 
-    def __init__(self, pattern: str, first: str = "", second: str | None = None, *,
-                 opening: str | None = None, rare: bool = False):
+    def __init__(self, pattern: str, first: str = "", *, opening: str | None = None, rare: bool = False):
         self.rx = re.compile(pattern)
+        ahead = rf"(?<=(?={pattern})(?s:.))"
         if opening is not None:
-            self._at = re.compile(rf"(?:{opening})(?<=(?={pattern})(?s:.))")
+            self._at = re.compile(rf"(?:{opening}){ahead}")
         elif rare:
-            self._at = _EarliestOf([re.compile(rf"{re.escape(c)}(?<=(?={pattern})(?s:.))") for c in first])
+            self._at = _EarliestOf([re.compile(re.escape(c) + ahead) for c in first])
         else:
-            self._at = re.compile(rf"[{re.escape(first)}](?<=(?={pattern})(?s:.))" if second is None else
-                                  rf"[{re.escape(first)}]{second}(?<=(?={pattern})(?s:..))")
+            self._at = re.compile(rf"[{re.escape(first)}]{ahead}")
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match]:
         end = len(text) if end is None else end
