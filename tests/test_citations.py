@@ -550,3 +550,23 @@ def test_an_ocr_misread_own_number_is_no_citation():
     # "6l" is what OCR reads for 61: no number with a letter ("30c/NQ-CP" is one).
     h = Header(doc_type="BC", number="61", symbol="61/BC-UBND", issue_date="2016-11-25")
     assert cite("Sô: 6l/BC-UBND                         Tịnh Hà, ngày 25 tháng 11 năm 2016\n", h) == []
+
+
+def _first_letters(items) -> set[str]:
+    """The letters a parsed regex can open with (literals, branches and groups; enough for the
+    phrase lists of the lexicons)."""
+    from re import _constants as c
+    op, av = items[0]
+    if op is c.LITERAL:
+        return {chr(av)}
+    if op is c.BRANCH:
+        return set().union(*(_first_letters(b) for b in av[1]))
+    if op is c.SUBPATTERN:
+        return _first_letters(av[-1])
+    raise AssertionError(f"no first letter in {op}")
+
+
+def test_the_tail_chrome_first_letters_are_those_its_phrases_open_with():
+    from re import _parser
+    opened = {ch.casefold() for ch in _first_letters(_parser.parse(TAIL["pattern"]))}
+    assert opened == set(TAIL["first_letters"])

@@ -22,7 +22,7 @@ from .. import lexicon
 from ..model import NEWS, Citation, Document, Header, Mention, Span
 from .citation_registry import lookup
 from .citation_symbols import SYMBOL_RX, Symbol, issuer_code, iter_symbols, parse
-from .dates import FastPattern, PrintedDate, date_at, opening
+from .dates import FastPattern, PrintedDate, date_at, either_case, opening
 from .header_layout import ocr_tolerant
 
 _LEX = lexicon.load("citations")
@@ -91,13 +91,15 @@ _IMPLEMENTS_RX = re.compile(rf"(?i)(?<!\w)(?:{_alt(_LEX['implements_subject']['c
 # The document's own number-symbol line: "Số: 3457/BC-UBND", "Số hiệu: 14/KH-UBND".
 _OWN_SYMBOL_RX = re.compile(rf"(?<!\w)S{ocr_tolerant('ố')}(?:\s+hiệu)?\s*:?\s*(?P<s>\d[^\s|]*(?:\s?/\s?\S+))")
 _DRAFT_SYMBOL_RX = re.compile(r"^\s*/")       # a draft's symbol, its number left blank
-# Where the document proper starts (after a web page's chrome): its national motto.
-# (Its first letter as a class: a regex that ignores case as a whole is tried at every offset.)
-# Opens with the line break, a literal the scan skips to fast.
-_TAIL_CHROME_RX = re.compile(r"\n(?=[ \t|#*]*(?i:" + lexicon.load("header")["tail_chrome"]["pattern"]
-                             + r")[ \t|:*]*$)", re.M)
-# (A scan for each case of its first letter: a text without a motto is read to its end, and
-# two scans for a literal run three times faster than one for the class.)
+# Where the document ends on a web page: a line listing other items ("Tin liên quan"). The scan
+# opens with the line break, a literal it skips to fast; a line that opens with none of the
+# phrases' first letters (most lines) is passed over before the phrases are tried.
+_TAIL = lexicon.load("header")["tail_chrome"]
+_TAIL_CHROME_RX = re.compile(rf"\n(?=[ \t|#*]*[{re.escape(either_case(_TAIL['first_letters']))}])"
+                             rf"(?=[ \t|#*]*(?i:{_TAIL['pattern']})[ \t|:*]*$)", re.M)
+# Where the document proper starts (after a web page's chrome): its national motto. One scan for
+# each case of its first letter: a text without a motto is read to its end, and two scans for a
+# literal run three times faster than one for a class.
 _MOTTO = FastPattern(r"[Cc](?i:[ỘO]NG\s+H[ÒOÕ]A\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A)", "Cc", rare=True)
 # A numbered heading, where the preamble ends when the sections stage found none ("PHẦN THỨ
 # NHẤT" also inside a line: some web captures fold the whole document into one line).
