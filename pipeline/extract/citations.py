@@ -97,10 +97,10 @@ _DRAFT_SYMBOL_RX = re.compile(r"^\s*/")       # a draft's symbol, its number lef
 _TAIL = lexicon.load("header")["tail_chrome"]
 _TAIL_CHROME_RX = re.compile(rf"\n(?=[ \t|#*]*[{re.escape(either_case(_TAIL['first_letters']))}])"
                              rf"(?=[ \t|#*]*(?i:{_TAIL['pattern']})[ \t|:*]*$)", re.M)
-# Where the document proper starts (after a web page's chrome): its national motto. One scan for
-# each case of its first letter: a text without a motto is read to its end, and two scans for a
-# literal run three times faster than one for a class.
-_MOTTO = FastPattern(r"[Cc](?i:[ỘO]NG\s+H[ÒOÕ]A\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A)", "Cc", rare=True)
+# Where the document proper starts (after a web page's chrome): its national motto. (Its first
+# letter as a class: a regex that ignores case as a whole is tried at every offset; one scan for
+# each case would read every text with an upper-case motto to its end for the lower-case one.)
+_MOTTO_RX = re.compile(r"[Cc](?i:[ỘO]NG\s+H[ÒOÕ]A\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A)")
 # A numbered heading, where the preamble ends when the sections stage found none ("PHẦN THỨ
 # NHẤT" also inside a line: some web captures fold the whole document into one line).
 _HEADING_RX = re.compile(r"(?m)^[ \t|]*(?:[IVX]{1,4}\s*[.:\-]\s|1\s*[.)]\s|Điều\s+1\s*[.:])"
@@ -295,7 +295,7 @@ def _symbol_in(printed: str, word_type: str | None = None) -> Symbol | None:
 def document_start(text: str) -> int:
     """Offset where the document proper begins: the line of its national motto, else 0
     (memoised: the stages that read the document's own parts each ask)."""
-    m = _MOTTO.search(text)
+    m = _MOTTO_RX.search(text)
     return text.rfind("\n", 0, m.start()) + 1 if m else 0
 
 
