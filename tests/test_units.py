@@ -723,3 +723,14 @@ def test_results_table_gives_no_work():
 ])
 def test_cells_without_words_name_no_unit(cell, expected):
     assert US._cell_units(cell) == expected
+
+
+def test_a_unit_that_opens_a_sentence_of_the_funding_section_is_given_work():
+    # The funding section says who advises on the budget; its first sentence names no unit.
+    text = ("II. NỘI DUNG\n1. Tuyên truyền trên hệ thống truyền thanh cơ sở.\n"
+            "III. KINH PHÍ THỰC HIỆN\nKinh phí thực hiện Kế hoạch được bố trí trong dự toán chi thường xuyên "
+            "của các cơ quan, đơn vị. Phòng Tài chính - Kế hoạch huyện tham mưu Ủy ban nhân dân huyện bố trí "
+            "kinh phí thực hiện các nhiệm vụ phát sinh.\n")
+    assignments, _ = _assign(text)
+    assert [(a.unit, a.role, a.section) for a in assignments] == [
+        ("Phòng Tài chính - Kế hoạch huyện", "thuc_hien", "III")]

@@ -94,7 +94,7 @@ _TASK_START = un.TASK_START
 _CLOSING = re.compile(un.lexicon_pattern(_LEX["cue"]["closing"]))
 _LIST_ITEM = re.compile(rf"[ \t|]*(?:{un.LIST_NUMBER})")
 # sections whose sentences give work to the units they open with
-_TASK_KINDS = {"to_chuc_thuc_hien", "che_do_bao_cao", "phuong_huong"}
+_TASK_KINDS = {"to_chuc_thuc_hien", "che_do_bao_cao", "phuong_huong", "kinh_phi"}
 _SENTENCE_LOOKBACK = 300
 _MARKER_ONLY = re.compile(r"[ \t|]*(?:(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)/:\-–]?)?[ \t]*$")
 _LIST_NEXT = re.compile(r"\s*(?:[;,]|\bvà\b)\s*")
