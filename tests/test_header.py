@@ -477,7 +477,7 @@ def test_party_headers(text: str, symbol: str, place: str, issuer: tuple) -> Non
 
 
 @pytest.mark.parametrize("line,kind,level", [
-    ("BAN THƯỜNG VỤ TỈNH ỦY", "ban", "tinh"),            # the committee names its owner, not a body
+    ("BAN THƯỜNG VỤ TỈNH ỦY", "ban thường vụ", "tinh"),  # the committee names its owner, not a body
     ("VĂN PHÒNG HUYỆN ỦY", "văn phòng", "huyen"),
     ("ỦY BAN KIỂM TRA TỈNH ỦY", "ủy ban kiểm tra", "tinh"),
 ])
@@ -485,6 +485,19 @@ def test_body_named_with_its_owner(line: str, kind: str, level: str) -> None:
     units = I.parse_units([line])
     assert [u.kind for u in units] == [kind]
     assert I.resolve(units, "", None).level == level
+
+
+@pytest.mark.parametrize("lines,name,level,locality", [
+    # the Front's committee, its locality on the next line, its standing board below
+    (["ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM", "TỈNH NINH THUẬN", "BAN THƯỜNG TRỰC"],
+     "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Ninh Thuận", "tinh", "Ninh Thuận"),
+    (["ỦY BAN MTTQ VIỆT NAM", "XÃ TÂN PHÚ"], "Ủy ban Mặt trận Tổ quốc Việt Nam xã Tân Phú", "xa", "Tân Phú"),
+    (["ĐẢNG BỘ TỈNH CAO BẰNG", "HUYỆN ỦY BẢO LẠC", "BAN THƯỜNG VỤ"], "Ban Thường vụ Huyện ủy Bảo Lạc", "huyen",
+     "Bảo Lạc"),
+])
+def test_standing_board_named_with_its_body(lines: list[str], name: str, level: str, locality: str) -> None:
+    issuer = I.resolve(I.parse_units(lines), "", None)
+    assert (issuer.name, issuer.level, issuer.locality) == (name, level, locality)
 
 
 # --- place names: motto words, dashes, numbers ---------------------------------------------

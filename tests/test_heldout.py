@@ -53,15 +53,15 @@ HELDOUT = Path(__file__).resolve().parent.parent / "corpus" / "heldout"
 # 0.903, assignments 0.853; h55-h66 issuer level, locality, province 0.917, sections 0.986 (the
 # writer's "other" for two "Kết quả ..." subsections of a results section; the held-out gold reads
 # them ket_qua, as before), assignments 0.987; every other field 1.0. The general fixes that followed
-# (bench/ROBUSTNESS.md) bring every field to 1.0 but citations and basis (0.997: h35's
+# (bench/ROBUSTNESS.md; h63's issuer in the fourth session) bring every field to 1.0 but citations and basis (0.997: h35's
 # "l9/KH-UBND", an OCR'd number that opens with a letter) and assignments 0.996 (h16 II.1, a descriptive unit whose end no rule finds;
 # h47, a unit the gold spells two ways). The floors sit just under those, so a change that loses a few documents' fields
 # fails here. Since the fixes were found on these sets, they guard against regressions now; they
 # are no longer unseen data.
 FLOORS = {
-    "doc_type": 0.96, "number": 0.96, "symbol": 0.96, "issue_date": 0.96, "place": 0.96,
-    "issuer.level": 0.96, "issuer.locality": 0.96, "issuer.province": 0.96, "title": 0.96,
-    "signer.name": 0.96, "citation.date": 0.96,
+    "doc_type": 0.98, "number": 0.98, "symbol": 0.98, "issue_date": 0.98, "place": 0.98,
+    "issuer.level": 0.98, "issuer.locality": 0.98, "issuer.province": 0.98, "title": 0.98,
+    "signer.name": 0.98, "citation.date": 0.98,
     "citations": 0.98, "citations.named": 0.96, "basis": 0.98, "directives": 0.97,
     "sections": 0.99, "section.headings": 0.99, "assignments": 0.98, "recipients": 0.98,
     "implements 07/CT-TTg@2023": 0.95,

@@ -228,6 +228,9 @@ def resolve(units: list[Unit], text: str, place: str | None) -> Issuer:
             me = replace(me, loc_kind="thành phố")
             name = f"{name} thành phố"
         name = f"{name} {place}"
+    if _KIND_OF[me.kind].get("of_parent") and parents and not me.owner:
+        # "HUYỆN ỦY X / BAN THƯỜNG VỤ": the organ of the body above, named with it.
+        name = f"{name} {proper_case(parents[-1].text)}"
     units = [*units[:-1], me]
     if me.loc_kind and not _KIND_OF[me.kind].get("locality_kind"):
         name = re.sub(r"(?i)(?<!\w)" + re.escape(me.loc_kind) + r"(?!\w)", me.loc_kind, name, count=1)
