@@ -21,6 +21,12 @@ def test_kind_lexicon_examples(kind, example):
     assert S.heading_kind(example) == kind
 
 
+def test_task_kinds_are_kinds_of_the_table():
+    # a misspelt kind in `task_kinds` would silently give no section's sentences work
+    declared = {k["kind"] for k in KINDS["kind"]} | {k["kind"] for k in KINDS["report"]["kind"]}
+    assert KINDS["task_kinds"] and set(KINDS["task_kinds"]) <= declared
+
+
 # a report's own kinds: tried first in a report only; in a plan the same heading is its content
 @pytest.mark.parametrize("kind,example", [(k["kind"], e) for k in KINDS["report"]["kind"] for e in k["examples"]])
 def test_report_kind_examples(kind, example):

@@ -93,12 +93,12 @@ _REPORTED = re.compile(un.lexicon_pattern(_LEX["cue"]["reported"]))
 _TASK_START = un.TASK_START
 _CLOSING = re.compile(un.lexicon_pattern(_LEX["cue"]["closing"]))
 _LIST_ITEM = re.compile(rf"[ \t|]*(?:{un.LIST_NUMBER})")
-# sections whose sentences give work to the units they open with
-_TASK_KINDS = {"to_chuc_thuc_hien", "che_do_bao_cao", "phuong_huong", "kinh_phi"}
+_SECTION_KINDS = lexicon.load("section_kinds")
+_TASK_KINDS = set(_SECTION_KINDS["task_kinds"])      # sections whose sentences give work
 _SENTENCE_LOOKBACK = 300
 _MARKER_ONLY = re.compile(r"[ \t|]*(?:(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)/:\-–]?)?[ \t]*$")
 _LIST_NEXT = re.compile(r"\s*(?:[;,]|\bvà\b)\s*")
-_REPORT_TYPES = set(lexicon.load("section_kinds")["report"]["doc_types"])
+_REPORT_TYPES = set(_SECTION_KINDS["report"]["doc_types"])
 
 # Where a sentence may open with its subject, a unit's head (or a prefix) following: a line
 # start after a bullet or number, an opening phrase of time or condition ("Định kỳ ..., "), a
