@@ -500,6 +500,20 @@ def test_standing_board_named_with_its_body(lines: list[str], name: str, level: 
     assert (issuer.name, issuer.level, issuer.locality) == (name, level, locality)
 
 
+def test_joint_header_in_two_columns_the_left_body_leads():
+    # Each body prints its parent or locality line; the second stands under its banner in the
+    # right column, where a state document prints the motto.
+    text = ("   HỘI NÔNG DÂN TỈNH AN GIANG                   ĐOÀN TNCS HỒ CHÍ MINH\n"
+            " BAN THƯỜNG VỤ HỘI NÔNG DÂN HUYỆN               BCH ĐOÀN HUYỆN CHỢ MỚI\n"
+            "          CHỢ MỚI                                      ***\n"
+            "  Số: 05/KHLT-HND-ĐTN                        Chợ Mới, ngày 03 tháng 4 năm 2024\n\n"
+            "                         KẾ HOẠCH LIÊN TỊCH\n      Phối hợp tuyên truyền pháp luật năm 2024\n\n"
+            "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n")
+    issuer = H.extract_header(document_from_text(text, "t.txt")).issuer
+    assert (issuer.name, issuer.level, issuer.locality, issuer.province) == (
+        "Ban Thường vụ Hội Nông dân huyện Chợ Mới", "huyen", "Chợ Mới", "An Giang")
+
+
 # --- place names: motto words, dashes, numbers ---------------------------------------------
 
 @pytest.mark.parametrize("text,place,date,issuer", [

@@ -362,22 +362,31 @@ def _issuer_lines(zone: str) -> tuple[str, ...]:
     """
     a = zone.rfind("\n") + 1
     lines = [zone[a:]] + zone[:max(0, a - 1)].split("\n")[::-1]
-    out: list[str] = []
+    rows: list[list[tuple[int, str]]] = []         # each line's cells (column, text), bottom first
+    right = None                 # where the right column begins: the motto's column, beside a cell
     for n, line in enumerate(lines):
+        motto = _MOTTO.search(line)
+        if motto and line[:motto.start()].strip(" \t|"):
+            right = min(right or motto.start(), motto.start())
         line = _MOTTO.sub("|", line)
         if "ngày" in line:
             line = _DATE_LINE_CUT.sub("|", line)
-        segs = [s for _, s in segments(line) if not (_RULE.fullmatch(s) or _STAMP.fullmatch(s))]
-        if _co_issuers(segs):
-            segs = segs[:1]
-        if any(has_lower(s) for s in segs):
+        cells = [(c, s) for c, s in segments(line) if not (_RULE.fullmatch(s) or _STAMP.fullmatch(s))]
+        if _co_issuers([s for _, s in cells]):
+            cells = cells[:1]
+        if any(has_lower(s) for _, s in cells):
             if n > 0:
                 break
-            segs = [s for s in segs if not has_lower(s)]
-        out.extend(segs[::-1])
-        if len(out) > 12:
+            cells = [(c, s) for c, s in cells if not has_lower(s)]
+        rows.append(cells)
+        if sum(map(len, rows)) > 12:
             break
-    return tuple(out[::-1])
+    if right is not None:
+        # Nghị định 30 puts the issuer in the left column, the national name and motto in the
+        # right one: what is centred in the right column is no issuer line (a joint document's
+        # second body, printed under its banner: the first body leads, as in `_co_issuers`).
+        rows = [[(c, s) for c, s in r if c + len(s) / 2 < right] for r in rows]
+    return tuple(s for r in reversed(rows) for _, s in r)
 
 
 # The locality a header cell ends with ("ỦY BAN MTTQ VIỆT NAM XÃ QUẢNG PHÚ" -> "XÃ QUẢNG PHÚ").

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .. import lexicon
 from ..model import Signer
+from .header_issuer import expand
 from .header_layout import LOWER, UPPER, clean, fold, is_upper, proper_case, segments
 
 _HDR = lexicon.load("header")
@@ -219,7 +220,7 @@ def _signer_from(heads: list[str], name: str | None) -> Signer:
             position = h
     return Signer(name=name,
                   position=proper_case(position) if position else None,
-                  authority="; ".join(proper_case(a) for a in authority) or None)
+                  authority="; ".join(proper_case(expand(a)) for a in authority) or None)
 
 
 SIGNATURE_ABOVE = 400     # characters above Nơi nhận where a signature block may stand

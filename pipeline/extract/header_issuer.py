@@ -168,7 +168,8 @@ def _level(unit: Unit, parent: str | None) -> str | None:
             return "tinh" if (unit.locality or "").casefold() in _CENTRAL_CITIES else "huyen"
         return lvl
     if entry["level"] == "parent":
-        return parent or (unit.owner and _level(unit.owner, None)) or entry.get("default")
+        # the body named inside the name first: "BAN THƯỜNG VỤ HỘI LHPN HUYỆN X" under "HỘI LHPN TỈNH Y"
+        return (unit.owner and _level(unit.owner, parent)) or parent or entry.get("default")
     return entry["level"]
 
 
