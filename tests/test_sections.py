@@ -361,3 +361,15 @@ def test_tasks_of_a_year_by_doc_type(doc_type, kind):
 ])
 def test_numbered_lines_judged_with_their_neighbours(text, expected):
     assert _tree(text) == expected
+
+
+def test_a_web_page_list_after_the_document_opens_no_section():
+    # The numbered "most read" list after "Tin liên quan" belongs to the page, not the document.
+    text = ("(BAG) - UBND tỉnh vừa ban hành Kế hoạch số 12/KH-UBND ngày 04/3/2024 về truyền thông chính sách.\n"
+            "- Sở Tư pháp chủ trì hướng dẫn các cơ quan thực hiện.\n"
+            "Tin liên quan\n» Hội nghị giao ban báo chí tháng 5\nXem nhiều nhất\n"
+            "1. Giá lúa hôm nay\n2. Thời tiết ngày mai\n3. Khởi công cầu mới\n"
+            "© Báo tỉnh. Giấy phép số 485/GP-BTTTT ngày 20/9/2022 của Bộ Thông tin và Truyền thông.\n")
+    record = extract_record(document_from_text(text, "news.txt"))
+    assert record.sections == []
+    assert [a.unit for a in record.assignments] == ["Sở Tư pháp"]

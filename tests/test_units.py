@@ -734,3 +734,13 @@ def test_a_unit_that_opens_a_sentence_of_the_funding_section_is_given_work():
     assignments, _ = _assign(text)
     assert [(a.unit, a.role, a.section) for a in assignments] == [
         ("Phòng Tài chính - Kế hoạch huyện", "thuc_hien", "III")]
+
+
+def test_the_implementation_schedule_gives_work_to_the_units_its_sentences_open_with():
+    # "Tiến độ thực hiện" assigns work as "Tổ chức thực hiện" does; "phản ánh" is a task's verb.
+    text = ("I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nNâng cao chất lượng tuyên truyền.\n"
+            "II. TIẾN ĐỘ THỰC HIỆN\nTrong quá trình thực hiện, nếu có khó khăn, vướng mắc, các phòng, ban "
+            "chuyên môn phản ánh về Văn phòng Sở để tổng hợp./.\n")
+    assignments, _ = _assign(text)
+    assert [(a.unit, a.role, a.section) for a in assignments] == [
+        ("các phòng, ban chuyên môn", "thuc_hien", "II")]

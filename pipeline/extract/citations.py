@@ -21,8 +21,9 @@ from rapidfuzz import fuzz
 from .. import lexicon
 from ..model import NEWS, Citation, Document, Header, Mention, Span
 from .citation_registry import lookup
+from .bounds import document_end, document_start
 from .citation_symbols import SYMBOL_RX, Symbol, issuer_code, iter_symbols, parse
-from .dates import FastPattern, PrintedDate, date_at, either_case, opening
+from .dates import FastPattern, PrintedDate, date_at, opening
 from .header_layout import ocr_tolerant
 
 _LEX = lexicon.load("citations")
@@ -91,16 +92,6 @@ _IMPLEMENTS_RX = re.compile(rf"(?i)(?<!\w)(?:{_alt(_LEX['implements_subject']['c
 # The document's own number-symbol line: "Số: 3457/BC-UBND", "Số hiệu: 14/KH-UBND".
 _OWN_SYMBOL_RX = re.compile(rf"(?<!\w)S{ocr_tolerant('ố')}(?:\s+hiệu)?\s*:?\s*(?P<s>\d[^\s|]*(?:\s?/\s?\S+))")
 _DRAFT_SYMBOL_RX = re.compile(r"^\s*/")       # a draft's symbol, its number left blank
-# Where the document ends on a web page: a line listing other items ("Tin liên quan"). The scan
-# opens with the line break, a literal it skips to fast; a line that opens with none of the
-# phrases' first letters (most lines) is passed over before the phrases are tried.
-_TAIL = lexicon.load("header")["tail_chrome"]
-_TAIL_CHROME_RX = re.compile(rf"\n(?=[ \t|#*]*[{re.escape(either_case(_TAIL['first_letters']))}])"
-                             rf"(?=[ \t|#*]*(?i:{_TAIL['pattern']})[ \t|:*]*$)", re.M)
-# Where the document proper starts (after a web page's chrome): its national motto. (Its first
-# letter as a class: a regex that ignores case as a whole is tried at every offset; one scan for
-# each case would read every text with an upper-case motto to its end for the lower-case one.)
-_MOTTO_RX = re.compile(r"[Cc](?i:[ỘO]NG\s+H[ÒOÕ]A\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A)")
 # A numbered heading, where the preamble ends when the sections stage found none ("PHẦN THỨ
 # NHẤT" also inside a line: some web captures fold the whole document into one line).
 _HEADING_RX = re.compile(r"(?m)^[ \t|]*(?:[IVX]{1,4}\s*[.:\-]\s|1\s*[.)]\s|Điều\s+1\s*[.:])"
@@ -289,22 +280,6 @@ def _symbol_in(printed: str, word_type: str | None = None) -> Symbol | None:
     its citations are read again for the basis and directives; SYMBOL_RX is tried at every offset)."""
     m = SYMBOL_RX.search(printed)
     return parse(m, word_type) if m else None
-
-
-@functools.lru_cache(maxsize=4)
-def document_start(text: str) -> int:
-    """Offset where the document proper begins: the line of its national motto, else 0
-    (memoised: the stages that read the document's own parts each ask)."""
-    m = _MOTTO_RX.search(text)
-    return text.rfind("\n", 0, m.start()) + 1 if m else 0
-
-
-@functools.lru_cache(maxsize=4)
-def document_end(text: str) -> int:
-    """Offset where the document ends: before a web page's list of other items after it ("Tin
-    liên quan", "Văn bản liên quan"), else the end of the text (memoised like `document_start`)."""
-    m = _TAIL_CHROME_RX.search(text, document_start(text))
-    return m.start() if m else len(text)
 
 
 @functools.lru_cache(maxsize=4)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from .. import lexicon
 from ..model import Document, Header, Section, Span
+from .bounds import document_end
 from .unit_names import LIST_NUMBER, UPPER, addressees, fold_ws, heading_unit, lexicon_pattern, unit_at
 
 # Where the closing zone begins when the header did not say: Nơi nhận, an appendix, or the
@@ -93,13 +94,14 @@ class _Node:
 
 
 def body_bounds(doc: Document, header: Header) -> tuple[int, int]:
-    """[start, end) of the body: after the title, before Nơi nhận / signature / appendices."""
+    """[start, end) of the body: after the title, before Nơi nhận / signature / appendices, and
+    before a web page's list of other items."""
     start = header.body_start or 0
-    end = header.closing_start
+    end = min(header.closing_start or len(doc.text), document_end(doc.text))
     m = _CLOSING.search(doc.text, max(0, start - 1))
-    if m and (end is None or m.start() + 1 < end):
+    if m and m.start() + 1 < end:
         end = m.start() + 1
-    return start, len(doc.text) if end is None else end
+    return start, end
 
 
 def closing_zones(doc: Document, header: Header) -> list[tuple[str, Span]]:
