@@ -102,6 +102,20 @@ def test_holder_list_ends_before_persons(names, expected):
     assert [n for _, _, n in un.split_units(names)] == expected
 
 
+@pytest.mark.parametrize("names,expected", LEX["enumeration"]["examples"])
+def test_enumerated_bodies_are_one_unit_each(names, expected):
+    assert [n for _, _, n in un.split_units(names)] == expected
+
+
+def test_an_enumeration_after_a_colon_is_read_to_the_verb():
+    # the colon after "các sở" opens the bodies' names, not the task
+    text = ("Chánh Văn phòng UBND tỉnh; Giám đốc các Sở: Nội vụ, Kế hoạch và Đầu tư; Chủ tịch UBND các huyện "
+            "chịu trách nhiệm thi hành Quyết định này.")
+    s, e = un.unit_at(text)
+    assert [n for _, _, n in un.split_units(text[s:e])] == [
+        "Chánh Văn phòng UBND tỉnh", "Giám đốc Sở Nội vụ", "Giám đốc Sở Kế hoạch và Đầu tư", "Chủ tịch UBND các huyện"]
+
+
 @pytest.mark.parametrize("unit,locality,expected", [
     ("UBND xã Cẩm Thành", "Cẩm Thành", "Ủy ban nhân dân xã"),
     ("Công chức Văn phòng UBND xã", None, "Công chức Văn phòng Ủy ban nhân dân xã"),
@@ -223,6 +237,27 @@ def test_list_intro_examples(text):
 @pytest.mark.parametrize("role,example", [(c["role"], e) for c in LEX["table"]["column"] for e in c["examples"]])
 def test_table_column_examples(role, example):
     assert US._column_role(example) == role
+
+
+@pytest.mark.parametrize("line,role,value", LEX["table"]["examples_label"])
+def test_label_examples(line, role, value):
+    m = US._LABEL.match(line)
+    assert m and US._column_role(m["label"]) == role and m["value"] == value
+
+
+def test_lines_that_label_an_items_units_are_its_assignments():
+    text = ("II. NỘI DUNG\n1. Tập huấn kỹ năng truyền thông chính sách\n"
+            "- Nội dung: Tổ chức 02 lớp tập huấn cho công chức.\n- Cơ quan chủ trì: Sở Tư pháp.\n"
+            "- Cơ quan phối hợp: Sở Nội vụ, Sở Thông tin và Truyền thông.\n- Thời gian thực hiện: Quý III năm 2024.\n"
+            "2. Duy trì chuyên mục hỏi đáp\n- Cơ quan chủ trì: Văn phòng UBND tỉnh.\n")
+    assignments, _ = _assign(text)
+    got = [(a.unit, a.role, a.section, a.tasks[0].text, a.tasks[0].deadline) for a in assignments]
+    assert got == [
+        ("Sở Tư pháp", "chu_tri", "II.1", "Tập huấn kỹ năng truyền thông chính sách", "2024-Q3"),
+        ("Sở Nội vụ", "phoi_hop", "II.1", "Tập huấn kỹ năng truyền thông chính sách", "2024-Q3"),
+        ("Sở Thông tin và Truyền thông", "phoi_hop", "II.1", "Tập huấn kỹ năng truyền thông chính sách", "2024-Q3"),
+        ("Văn phòng UBND tỉnh", "chu_tri", "II.2", "Duy trì chuyên mục hỏi đáp", None)]
+    assert assignments[0].tasks[0].cooperating == ["Sở Nội vụ", "Sở Thông tin và Truyền thông"]
 
 
 # a wrapped, glued or referred-back unit; directives that give no work (real wording)

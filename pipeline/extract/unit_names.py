@@ -77,6 +77,11 @@ _DISTRIBUTIVE = re.compile(lexicon_pattern(_LEX["distributive"]["pattern"]))
 _HOLDER = re.compile(lexicon_pattern(_LEX["distributive"]["holder"]))
 _NOT_HELD = re.compile(lexicon_pattern(_LEX["distributive"]["not_held"]))
 _TITLE = re.compile(lexicon_pattern(_LEX["title"]["pattern"]))
+_ENUMERATION_OWNER = re.compile(lexicon_pattern(_LEX["enumeration"]["owner"]))
+_ENUMERATION = re.compile(lexicon_pattern(_LEX["enumeration"]["pattern"]), re.S)
+# the names of an enumeration: up to a comma, or a whole official name that holds one
+_ENUMERATED_NAME = re.compile("(?:" + "|".join(map(re.escape, _LEX["enumeration"]["comma_names"]))
+                              + r"|[^,]+)(?:,\s*|$)")
 _JOINT_OFFICE = re.compile(lexicon_pattern(_LEX["joint_office"]["office"]))
 _JOINT_PARTNER = re.compile(lexicon_pattern(_LEX["joint_office"]["partner"]))
 _COLLECTIVE_WORDS = re.compile(lexicon_pattern(_LEX["collective"]["words"]))
@@ -125,6 +130,9 @@ def unit_at(text: str, pos: int = 0, endpos: int | None = None) -> tuple[int, in
         nxt = _LIST_GOES_ON.match(text, st.end(), min(endpos, st.end() + 60))
         if nxt and st.group().strip() not in (":", "(", ".") and "\n\n" not in st.group():
             continue            # a verb-like word inside a name: the list goes on after it
+        if st.group().strip() == ":" and _ENUMERATION_OWNER.search(text, s, st.start()) \
+                and text[st.end():st.end() + 2].lstrip()[:1].isupper():
+            continue            # "Giám đốc các Sở: Tư pháp, ...": the bodies' names follow
         e = st.start()
         break
     e = s + len(text[s:e].rstrip(_TRAIL))
@@ -202,9 +210,26 @@ def split_units(names: str) -> list[tuple[int, int, str]]:
         t = _TITLE.match(piece)
         if t:
             s, piece = s + t.end(), piece[t.end():]
+        en = _ENUMERATION.match(piece)
+        if en:
+            out.extend(_enumerated(en, s))
+            continue
         name = fold_ws(piece)
         if name and name.count(" ") < _MAX_UNIT_WORDS:
             out.append((s, s + len(piece), name))
+    return out
+
+
+def _enumerated(m: re.Match, offset: int) -> list[tuple[int, int, str]]:
+    """The units of "Giám đốc các sở: Tư pháp, Tài chính" (`_ENUMERATION` match of a piece at
+    `offset`): "Giám đốc Sở Tư pháp", "Giám đốc Sở Tài chính"."""
+    kind = m["kind"][0].upper() + m["kind"][1:]
+    out = []
+    for n in _ENUMERATED_NAME.finditer(m.string, m.start("names")):
+        name = n.group().rstrip(_TRAIL)
+        if name.strip():
+            out.append((offset + n.start(), offset + n.start() + len(name),
+                        fold_ws(f"{m['holder']}{kind} {name}")))
     return out
 
 

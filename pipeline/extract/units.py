@@ -86,6 +86,7 @@ _POLITE = re.compile(r"uý\s")           # "Quý Sở", "quý cơ quan": always 
 _TABLE_HEADER = re.compile(un.lexicon_pattern(_LEX["table"]["header_cue"]), re.M)
 _COLUMNS = [(re.compile(un.lexicon_pattern(c["pattern"])), c["role"]) for c in _LEX["table"]["column"]]
 _UNIT_COLUMNS = ("chu_tri", "phoi_hop", "thuc_hien")
+_LABEL = re.compile(un.lexicon_pattern(_LEX["table"]["label"]), re.M)
 _ACTUAL = re.compile(un.lexicon_pattern(_LEX["table"]["actual"]))
 _LETTER = re.compile(r"[^\W\d_]")
 _CELL_SPLIT = re.compile(r"\s*;\s*|\n")
@@ -147,6 +148,7 @@ def extract_assignments(doc: Document, header: Header, sections: list[Section],
         inside = [s for s in sections if start <= s.span.start < end]
         _assignments_in(text, start, end, header, inside, found, locality)
     _table_assignments(text, body[0], sections, found, locality, dates)
+    _labelled_assignments(text, body[0], sections, found, locality, dates)
     _time_tasks(found.assignments, dates)
     return found.assignments, found.reported
 
@@ -616,6 +618,31 @@ def _table_row(text: str, ls: int, le: int, cells: list[str], columns: list[str 
             task = Task(text=task_text, span=span, role=role, deadline=deadline,
                         recurrence=recurrence, cooperating=list(coop))
             found.add(_make(unit, role, section, _unit_span(text, unit, span), [task], locality))
+
+
+def _labelled_assignments(text: str, start: int, sections: list[Section], found: _Collector,
+                          locality: str | None, dates: list[DateExpr]) -> None:
+    """Items that name their units on lines of their own ("- Cơ quan chủ trì: Sở Tư pháp.",
+    "- Cơ quan phối hợp: ...", "- Thời gian thực hiện: Quý III năm 2024"), each read as a task
+    table's row whose task is the heading of the section the lines stand in. The lines of one
+    item follow each other in one section; a role named again opens the next item."""
+    item: list[re.Match] = []
+
+    def flush() -> None:
+        if not item:
+            return
+        section = next((s for s in sections if s.path == _section_at(sections, item[0].start())), None)
+        cells = [m["value"] for m in item] + [section.heading if section else ""]
+        columns = [_column_role(m["label"]) for m in item] + ["task"]
+        _table_row(text, item[0].start(), item[-1].end(), cells, columns, sections, found, locality, dates)
+        item.clear()
+
+    for m in _LABEL.finditer(text, start):
+        gap = text[item[-1].end():m.start()] if item else ""
+        if item and (gap.strip(" \t\n.;") or _column_role(m["label"]) in [_column_role(i["label"]) for i in item]):
+            flush()
+        item.append(m)
+    flush()
 
 
 def _cell_units(cell: str) -> list[str]:
