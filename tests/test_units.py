@@ -779,3 +779,17 @@ def test_the_implementation_schedule_gives_work_to_the_units_its_sentences_open_
     assignments, _ = _assign(text)
     assert [(a.unit, a.role, a.section) for a in assignments] == [
         ("các phòng, ban chuyên môn", "thuc_hien", "II")]
+
+
+def test_a_task_table_between_tabs_is_read_as_one_between_bars():
+    # a table copied out of a word processor: its cells between tabs
+    text = ("II. NHIỆM VỤ CỤ THỂ\nCác nhiệm vụ cụ thể như sau:\n"
+            "STT\tNhiệm vụ\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời hạn\n"
+            "1\tTổ chức hội nghị đối thoại chính sách\tPhòng Văn hóa và Thông tin\tPhòng Dân tộc\tQuý III/2024\n"
+            "2\tĐăng tải dự thảo văn bản\tPhòng Tư pháp\tVăn phòng HĐND và UBND huyện\tThường xuyên\n"
+            "Văn phòng HĐND và UBND huyện thông báo để các cơ quan, đơn vị biết.\n")
+    assignments, _ = _assign(text)
+    assert [(a.unit, a.role, a.section) for a in assignments] == [
+        ("Phòng Văn hóa và Thông tin", "chu_tri", "II"), ("Phòng Dân tộc", "phoi_hop", "II"),
+        ("Phòng Tư pháp", "chu_tri", "II"), ("Văn phòng HĐND và UBND huyện", "phoi_hop", "II")]
+    assert assignments[0].tasks[0].deadline == "2024-Q3"

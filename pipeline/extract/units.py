@@ -520,7 +520,10 @@ def _line_end(text: str, pos: int) -> int:
 
 
 def _cells(line: str) -> list[str]:
-    """The cells of a "|" row, the outer bars of a markdown row dropped."""
+    """The cells of a "|" row, the outer bars of a markdown row dropped; else of a row of cells
+    between tabs."""
+    if "|" not in line:
+        return [c.strip() for c in line.strip(" \n").split("\t")]
     line = line.strip()
     if line.startswith("|"):
         line = line[1:]
@@ -561,7 +564,7 @@ def _table_rows(text: str, pos: int, columns: list[str | None], sections: list[S
         ls = pos + 1
         le = _line_end(text, ls)
         line = text[ls:le]
-        if "|" not in line:
+        if "|" not in line and "\t" not in line.strip(" \t"):
             if line.strip():
                 pos = ls        # the table ends at the first line that is no row
                 break
