@@ -365,10 +365,11 @@ def _issuer_lines(zone: str) -> tuple[str, ...]:
     rows: list[list[tuple[int, str]]] = []         # each line's cells (column, text), bottom first
     right = None                 # where the right column begins: the motto's column, beside a cell
     for n, line in enumerate(lines):
-        motto = _MOTTO.search(line)
+        masked = _MOTTO.sub("|", line)
+        motto = masked != line and _MOTTO.search(line)
         if motto and line[:motto.start()].strip(" \t|"):
             right = min(right or motto.start(), motto.start())
-        line = _MOTTO.sub("|", line)
+        line = masked
         if "ngày" in line:
             line = _DATE_LINE_CUT.sub("|", line)
         cells = [(c, s) for c, s in segments(line) if not (_RULE.fullmatch(s) or _STAMP.fullmatch(s))]

@@ -83,10 +83,14 @@ _LIST_INTRO = re.compile(un.lexicon_pattern(_LEX["anaphora"]["list_intro"]))    
 _LIST_INTRO_WIDTH = 40
 _COLON = re.compile(":")
 _POLITE = re.compile(r"uý\s")           # "Quý Sở", "quý cơ quan": always the addressee
-_TABLE_HEADER = re.compile(un.lexicon_pattern(_LEX["table"]["header_cue"]), re.M)
+_TABLE_HEADERS = [re.compile(un.lexicon_pattern(_LEX["table"]["header_cue"].replace("{SEP}", sep)), re.M)
+                  for sep in (r"\|", r"\t")]
 _COLUMNS = [(re.compile(un.lexicon_pattern(c["pattern"])), c["role"]) for c in _LEX["table"]["column"]]
 _UNIT_COLUMNS = ("chu_tri", "phoi_hop", "thuc_hien")
-_LABEL = re.compile(un.lexicon_pattern(_LEX["table"]["label"]), re.M)
+_LABEL = re.compile(un.lexicon_pattern(_LEX["table"]["label"]))
+# a colon right after a label's last words (one space before it at most), in either case
+_LABEL_COLON = re.compile(":(?:" + "|".join(f"(?<={w}{sp}:)" for e in _LEX["table"]["label_ends"]
+                                            for w in (e, e.capitalize()) for sp in ("", " ")) + ")")
 _ACTUAL = re.compile(un.lexicon_pattern(_LEX["table"]["actual"]))
 _LETTER = re.compile(r"[^\W\d_]")
 _CELL_SPLIT = re.compile(r"\s*;\s*|\n")
@@ -502,7 +506,7 @@ def _table_assignments(text: str, start: int, sections: list[Section], found: _C
     thực hiện units (thuc_hien), with the row's task, cooperating units and deadline."""
     pos = start
     while True:
-        m = _TABLE_HEADER.search(text, pos)
+        m = min(filter(None, (rx.search(text, pos) for rx in _TABLE_HEADERS)), key=re.Match.start, default=None)
         if not m:
             return
         ls = text.rfind("\n", 0, m.start()) + 1
@@ -634,13 +638,17 @@ def _labelled_assignments(text: str, start: int, sections: list[Section], found:
     def flush() -> None:
         if not item:
             return
-        section = next((s for s in sections if s.path == _section_at(sections, item[0].start())), None)
+        first = item[0].start()
+        section = next((s for s in sections if s.path == _section_at(sections, first)), None)
         cells = [m["value"] for m in item] + [section.heading if section else ""]
         columns = [_column_role(m["label"]) for m in item] + ["task"]
-        _table_row(text, item[0].start(), item[-1].end(), cells, columns, sections, found, locality, dates)
+        _table_row(text, first, item[-1].end(), cells, columns, sections, found, locality, dates)
         item.clear()
 
-    for m in _LABEL.finditer(text, start):
+    for colon in _LABEL_COLON.finditer(text, start):
+        m = _LABEL.match(text, max(start, text.rfind("\n", 0, colon.start()) + 1))
+        if not m or not m.end("label") <= colon.start() < m.start("value"):
+            continue
         gap = text[item[-1].end():m.start()] if item else ""
         if item and (gap.strip(" \t\n.;") or _column_role(m["label"]) in [_column_role(i["label"]) for i in item]):
             flush()
