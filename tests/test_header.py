@@ -514,6 +514,23 @@ def test_joint_header_in_two_columns_the_left_body_leads():
         "Ban Thường vụ Hội Nông dân huyện Chợ Mới", "huyen", "Chợ Mới", "An Giang")
 
 
+@pytest.mark.parametrize("text,issuer", [
+    # two columns flattened line by line: the issuer's second line after the national name
+    ("ỦY BAN NHÂN DÂN                   CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM TỈNH HÀ GIANG              "
+     "Độc lập - Tự do - Hạnh phúc Số: 312 /UBND-KT                       Hà Giang, ngày 06 tháng 4 năm 2026\n"
+     " V/v triển khai thủ tục cấp phép\n\nKính gửi: Sở Công Thương.\n",
+     ("Ủy ban nhân dân tỉnh Hà Giang", "tinh", "Hà Giang")),
+    # a rule, not a cell, before the national name: the issuer lines above are no right column
+    ("        BỘ Y TẾ\n        CỤC QUẢN LÝ DƯỢC\n  -------  |  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+     "Độc lập - Tự do - Hạnh phúc\n    ---------------\n        Số: 597/QLD-ĐK\n"
+     "                                  Hà Nội, ngày 12 tháng 3 năm 2026\nV/v cấp phép nhập khẩu thuốc\n",
+     ("Cục Quản lý dược", "trung_uong", None)),
+])
+def test_what_the_national_name_shares_a_line_with(text: str, issuer: tuple) -> None:
+    got = H.extract_header(document_from_text(text, "t.txt")).issuer
+    assert (got.name, got.level, got.locality) == issuer
+
+
 # --- place names: motto words, dashes, numbers ---------------------------------------------
 
 @pytest.mark.parametrize("text,place,date,issuer", [

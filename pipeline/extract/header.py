@@ -367,7 +367,8 @@ def _issuer_lines(zone: str) -> tuple[str, ...]:
     for n, line in enumerate(lines):
         masked = _MOTTO.sub("|", line)
         motto = masked != line and _MOTTO.search(line)
-        if motto and line[:motto.start()].strip(" \t|"):
+        if motto and _LETTER.search(line, 0, motto.start()) and not _LETTER.search(masked, motto.start() + 1):
+            # words, then the motto closing the line: two columns (not a header flattened on one line)
             right = min(right or motto.start(), motto.start())
         line = masked
         if "ngày" in line:
@@ -404,6 +405,7 @@ def _co_issuers(cells: list[str]) -> bool:
     return len(cells) > 1 and None not in places and len(set(places)) == 1
 
 
+_LETTER = re.compile(r"[^\W\d_]")
 _DATE_LINE_CUT = re.compile(r"(?:[^\s|,]+[ \t]){0,4}[^\s|,]+[ \t]*,[ \t]*ngày.*$")
 
 
