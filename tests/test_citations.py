@@ -570,3 +570,9 @@ def test_the_tail_chrome_first_letters_are_those_its_phrases_open_with():
     from re import _parser
     opened = {ch.casefold() for ch in _first_letters(_parser.parse(TAIL["pattern"]))}
     assert opened == set(TAIL["first_letters"])
+
+
+def test_the_law_as_a_verbs_subject_names_no_law():
+    found = cite("ban hành văn bản quy định chi tiết những nội dung được Luật giao cho địa phương; "
+                 "thực hiện Luật Đất đai số 31/2024/QH15.")
+    assert [c.name for c in found] == ["Luật Đất đai"]

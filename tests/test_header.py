@@ -531,6 +531,37 @@ def test_what_the_national_name_shares_a_line_with(text: str, issuer: tuple) -> 
     assert (got.name, got.level, got.locality) == issuer
 
 
+def test_a_pages_metadata_line_is_not_the_documents_number_line():
+    text = ("Chỉ đạo điều hành > Văn bản chỉ đạo điều hành\n"
+            "Số/Ký hiệu: 2210/BYT-KCB   Ngày ban hành: 14/04/2025   Loại văn bản: Công văn\n\n"
+            "BỘ Y TẾ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\n"
+            "Số: 2210/BYT-KCB\nV/v tăng cường phòng chống sốt xuất huyết năm 2025\nHà Nội, ngày 14 tháng 4 năm 2025\n\n"
+            "Kính gửi: Sở Y tế các tỉnh, thành phố trực thuộc Trung ương.\n\nBộ Y tế đề nghị Sở Y tế chỉ đạo thực hiện.\n")
+    h = H.extract_header(document_from_text(text, "t.txt"))
+    # the V/v lines end at the date line printed under them at the margin
+    assert (h.number, h.symbol, h.doc_type, h.title, h.issue_date) == (
+        "2210", "2210/BYT-KCB", "CV", "tăng cường phòng chống sốt xuất huyết năm 2025", "2025-04-14")
+
+
+def test_a_national_name_broken_over_lines_is_no_issuer_line():
+    text = ("\n ỦY BAN NHÂN DÂN\n HUYỆN LẠC SƠN | \n \n CỘNG\n HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            " Độc lập - Tự do - Hạnh phúc | \n\n Số: 86/TB-UBND \n | \n Lạc Sơn, ngày 04 tháng 7 năm 2024 \n | \n\n"
+            "THÔNG BÁO\nKết luận của Chủ tịch UBND huyện tại cuộc họp giao ban\n\nNgày 02/7/2024, Chủ tịch UBND huyện "
+            "chủ trì cuộc họp.\n\nNơi nhận: | \n TL. CHỦ TỊCH\n CHÁNH VĂN PHÒNG | \n\n\n - TT Huyện ủy (b/c);\n"
+            " - UBND các xã, thị trấn;\n - Lưu: VT. | \n \n Bùi Văn Nam \n")
+    h = H.extract_header(document_from_text(text, "t.txt"))
+    assert (h.issuer.name, h.issuer.locality) == ("Ủy ban nhân dân huyện Lạc Sơn", "Lạc Sơn")
+    # a flattened table's signature cell between "Nơi nhận:" and its items
+    assert h.recipients == ["TT Huyện ủy", "UBND các xã, thị trấn"]
+
+
+def test_a_news_items_committee_without_its_locality_takes_the_province_the_text_names():
+    text = ("BÁO ĐỒNG THÁP ĐIỆN TỬ\nCơ quan của Đảng bộ Đảng Cộng sản Việt Nam tỉnh Đồng Tháp\n\n"
+            "(BĐT) - UBND tỉnh vừa ban hành Kế hoạch số 88/KH-UBND ngày 02/4/2024 về chuyển đổi số trên địa bàn tỉnh.\n")
+    issuer = H.extract_header(document_from_text(text, "t.txt")).issuer
+    assert (issuer.level, issuer.locality, issuer.province) == ("tinh", "Đồng Tháp", "Đồng Tháp")
+
+
 # --- place names: motto words, dashes, numbers ---------------------------------------------
 
 @pytest.mark.parametrize("text,place,date,issuer", [

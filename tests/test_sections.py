@@ -373,3 +373,14 @@ def test_a_web_page_list_after_the_document_opens_no_section():
     record = extract_record(document_from_text(text, "news.txt"))
     assert record.sections == []
     assert [a.unit for a in record.assignments] == ["Sở Tư pháp"]
+
+
+def test_a_footnote_that_names_a_decision_opens_no_closing_zone():
+    # pdftotext prints a page's footnote under a rule, its number on a line of its own
+    text = ("V/v truyền thông chính sách\n\nPhòng Văn hóa và Thông tin, các xã thực hiện như sau:\n"
+            "1. Phòng Văn hóa và Thông tin\n- Hướng dẫn thực hiện Quy chế phát ngôn của Ủy ban nhân dân huyện1.\n"
+            "____________________\n1\n  Ban hành kèm theo Quyết định số 127/QĐ-UBND ngày 12/6/2023 của Ủy ban nhân dân huyện.\n"
+            "                                        1\n"
+            "2. Ủy ban nhân dân các xã, thị trấn\n- Xây dựng kế hoạch của địa phương.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n")
+    record = extract_record(document_from_text(text, "t.txt"))
+    assert [(s.path, s.kind) for s in record.sections] == [("1", "don_vi"), ("2", "don_vi")]

@@ -133,6 +133,9 @@ def test_near_spellings_are_one_unit_but_not_holders():
                         "Các ban, ngành, cơ quan, đơn vị trên địa bàn xã")
     assert not un.same_unit("Chủ tịch UBND các xã, phường", "UBND các xã, phường")
     assert not un.same_unit("Sở Nội vụ", "Sở Ngoại vụ")
+    # a level named at the end: the same when one names none, two bodies when they differ
+    assert un.same_unit("các sở, ban, ngành tỉnh", "các sở, ban, ngành")
+    assert not un.same_unit("Công an tỉnh", "Công an huyện")
 
 
 def _assign(text: str, header: Header | None = None):

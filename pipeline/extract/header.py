@@ -57,7 +57,8 @@ _TOKEN = rf"[{_SYM_CH}][{_SYM_CH}.]*"
 # "Số: N/TYPE-ISSUER" (state documents); "Số N-TYPE/ISSUER" (Party documents, Hướng dẫn
 # 36-HD/VPTW), whose rest keeps its leading hyphen.
 # OCR'd scans misread the keyword's diacritics ("Sô:") and a digit as a letter ("6l", "l9").
-_SO = re.compile(rf"S(?<!\wS){ocr_tolerant('ố')}(?!\s*hiệu)[ \t]*[:.]?[\s|]*?(?P<num>[\dlIO]*\d[\dlIO]*)?[ \t]*"
+# A web page's metadata line "Số/Ký hiệu: ..." (like "Số hiệu") is not the document's own.
+_SO = re.compile(rf"S(?<!\wS){ocr_tolerant('ố')}(?!\s*hiệu|\s*/\s*[Kk][ýy]\s*hiệu)[ \t]*[:.]?[\s|]*?(?P<num>[\dlIO]*\d[\dlIO]*)?[ \t]*"
                  r"(?:/[ \t]*|(?=-[ \t]*[A-ZĐ][A-Za-zĐđ]{0,4}[ \t]?/))(?P<rest>[^\n|]*)")
 _SYM_BODY = re.compile(rf"(?:(?P<year>\d{{4}})\s*/\s*)?(?P<parts>{_TOKEN}(?:[ \t]?[-–][ \t]?{_TOKEN})*)(?P<dash>[ \t]?[-–]\s*$)?")
 _SYM_NEXT = re.compile(rf"\s*(?P<parts>{_TOKEN}(?:\s*[-–]\s*{_TOKEN})*)")
@@ -307,8 +308,9 @@ def _vv_title(text: str, vv: re.Match, limit: int) -> tuple[str | None, Span | N
         if not segs or segs[0][0] >= 25 or line.lstrip().startswith("|"):
             break
         content = segs[0][1]
-        if _KINH_GUI.match(content) or _PREAMBLE.match(content) or _BODY_HEADING.match(content):
-            break
+        if _KINH_GUI.match(content) or _PREAMBLE.match(content) or _BODY_HEADING.match(content) \
+                or _DATE.search(content):
+            break               # (the date line printed under the V/v lines, at the margin)
         parts.append(content)
         last = a + segs[0][0] + len(content)
         pos = b + 1
@@ -360,17 +362,24 @@ def _issuer_lines(zone: str) -> tuple[str, ...]:
     Walks up from the zone's last line, dropping the national name, motto, rules and a date line,
     and stops at the first line with lower-case text (web chrome, an extraction note).
     """
-    a = zone.rfind("\n") + 1
-    lines = [zone[a:]] + zone[:max(0, a - 1)].split("\n")[::-1]
+    # The national name and motto masked in the whole zone, so that one broken over lines
+    # ("CỘNG\n HÒA XÃ HỘI ...") goes too; the column where one begins, by line.
+    motto_col: dict[int, int] = {}
+    pieces, last = [], 0
+    for m in _MOTTO.finditer(zone):
+        ls = zone.rfind("\n", 0, m.start()) + 1
+        motto_col.setdefault(zone.count("\n", 0, m.start()), m.start() - ls)
+        pieces += [zone[last:m.start()], _NOT_NEWLINE.sub("|", m.group())]
+        last = m.end()
+    printed = zone.split("\n")
+    masked = ("".join(pieces) + zone[last:]).split("\n") if pieces else printed
     rows: list[list[tuple[int, str]]] = []         # each line's cells (column, text), bottom first
     right = None                 # where the right column begins: the motto's column, beside a cell
-    for n, line in enumerate(lines):
-        masked = _MOTTO.sub("|", line)
-        motto = masked != line and _MOTTO.search(line)
-        if motto and _LETTER.search(line, 0, motto.start()) and not _LETTER.search(masked, motto.start() + 1):
+    for n, i in enumerate(range(len(printed) - 1, -1, -1)):
+        line, col = masked[i], motto_col.get(i)
+        if col is not None and _LETTER.search(printed[i], 0, col) and not _LETTER.search(line, col + 1):
             # words, then the motto closing the line: two columns (not a header flattened on one line)
-            right = min(right or motto.start(), motto.start())
-        line = masked
+            right = min(right or col, col)
         if "ngày" in line:
             line = _DATE_LINE_CUT.sub("|", line)
         cells = [(c, s) for c, s in segments(line) if not (_RULE.fullmatch(s) or _STAMP.fullmatch(s))]
@@ -406,6 +415,7 @@ def _co_issuers(cells: list[str]) -> bool:
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+_NOT_NEWLINE = re.compile(r"[^\n]+")
 _DATE_LINE_CUT = re.compile(r"(?:[^\s|,]+[ \t]){0,4}[^\s|,]+[ \t]*,[ \t]*ngày.*$")
 
 

@@ -82,11 +82,17 @@ def recipients(text: str, start: int, end: int) -> list[str]:
         if i == 0:
             line = text[line0_col:start] + line
         first = _left_cell(line)
+        if first is None and not "".join(left).strip() and _ITEM_AHEAD.match("\n".join(lines[i + 1:i + 6])):
+            continue                       # a flattened table's signature cell before the items
         if first is None:
             break                          # a signature or appendix heading: the list is over
         left.append(first)
     truncated = end >= len(text.rstrip()) and not text.rstrip().endswith((";", ".", ")"))
     return list(_items("\n".join(left).strip(), truncated))
+
+
+# an item of the list among the lines ahead: a line that opens with a dash
+_ITEM_AHEAD = re.compile(r"(?:[^\n]*\n){0,5}?[ \t|]*[-–][ \t]*\S")
 
 
 @functools.lru_cache(maxsize=4096)        # Nơi nhận lines repeat from document to document

@@ -246,7 +246,11 @@ def resolve(units: list[Unit], text: str, place: str | None) -> Issuer:
         return issuer
     province = next((p.locality for p in parents if _level(p, None) == "tinh" and p.locality), None)
     if local:
-        issuer.locality = me.locality
+        # a committee named without its locality (a news item's "UBND tỉnh"): the province the
+        # text names most
+        issuer.locality = me.locality or (most_named(_PROVINCE_RX, text) if level == "tinh" else None)
+        if issuer.locality and not me.locality:
+            issuer.name = f"{name} {issuer.locality}"
     elif level == "tinh":
         issuer.locality = province or place or most_named(_PROVINCE_RX, text)
         if issuer.locality and issuer.locality.casefold() not in name.casefold():

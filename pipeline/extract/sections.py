@@ -27,6 +27,20 @@ _CLOSING = re.compile(      # led by the line break: a literal lets the regex en
     lexicon_pattern(r"\n[ \t|]*(?:Nơi nhận\b|PHỤ LỤC\b|Phụ lục(?: số)? [IVX\d]+[ \t]*$"
                     r"|\(?Ban hành kèm theo (?:Quyết định|Kế hoạch)|\(Kèm theo Quyết định số)"), re.M)
 
+# A footnote of a pdftotext page: under a rule (underscores, gone with normalisation), its
+# number on a line of its own, then its text ("____\n1\n Ban hành kèm theo Quyết định số ..."
+# cites that decision; it opens no attached document, which prints its line in brackets).
+_FOOTNOTE_NUMBER = re.compile(r"\n[ \t]*_*[ \t]*\n[ \t]*\d{1,2}[ \t]*\Z")
+_FOOTNOTE_WIDTH = 40
+
+
+def _closings(text: str, start: int):
+    """The matches of `_CLOSING` from `start`, those inside a footnote left out."""
+    for m in _CLOSING.finditer(text, start):
+        if "(" in m.group() or not _FOOTNOTE_NUMBER.search(text, max(0, m.start() - _FOOTNOTE_WIDTH), m.start()):
+            yield m
+
+
 # the line of a decision's attached document that names the decision ("(Ban hành kèm theo
 # Quyết định số 612/QĐ-UBND ngày ...)", or in short "(Kèm theo Quyết định số 68/QĐ-UBND ...)"),
 # at most this long up to its closing bracket
@@ -98,7 +112,7 @@ def body_bounds(doc: Document, header: Header) -> tuple[int, int]:
     before a web page's list of other items."""
     start = header.body_start or 0
     end = min(header.closing_start or len(doc.text), document_end(doc.text))
-    m = _CLOSING.search(doc.text, max(0, start - 1))
+    m = next(_closings(doc.text, max(0, start - 1)), None)
     if m and m.start() + 1 < end:
         end = m.start() + 1
     return start, end
@@ -107,7 +121,7 @@ def body_bounds(doc: Document, header: Header) -> tuple[int, int]:
 def closing_zones(doc: Document, header: Header) -> list[tuple[str, Span]]:
     """The closing parts after the body: ("noi_nhan" | "phu_luc" | "kem_theo", span)."""
     _, end = body_bounds(doc, header)
-    found = [(m.start() + 1, m.group().strip(" \t\n|")) for m in _CLOSING.finditer(doc.text, max(0, end - 1))]
+    found = [(m.start() + 1, m.group().strip(" \t\n|")) for m in _closings(doc.text, max(0, end - 1))]
     zones = []
     for i, (s, label) in enumerate(found):
         e = found[i + 1][0] if i + 1 < len(found) else len(doc.text)

@@ -312,10 +312,15 @@ def same_unit(a: str, b: str) -> bool:
     and not an office holder against a body ("Chủ tịch UBND các xã" is not "UBND các xã")."""
     if bool(_HOLDER.match(a)) != bool(_HOLDER.match(b)):
         return False
-    ka, kb = _compare_key(a), _compare_key(b)
+    (ka, la), (kb, lb) = _compare_key(a), _compare_key(b)
+    if la and lb and la != lb:
+        return False            # "Công an tỉnh" is not "Công an huyện"
     return ka == kb or fuzz.ratio(ka, kb) >= _SAME_UNIT_RATIO
 
 
 @functools.lru_cache(maxsize=4096)
-def _compare_key(unit: str) -> str:
-    return _LEVEL_TAIL.sub("", fold(_key(expand_abbreviations(unit))))
+def _compare_key(unit: str) -> tuple[str, str]:
+    """(the name folded without the level it ends with, that level: "tinh", "huyen", "xa" or "")."""
+    key = fold(_key(expand_abbreviations(unit)))
+    m = _LEVEL_TAIL.search(key)
+    return (key[:m.start()], m.group().split()[-1]) if m else (key, "")
