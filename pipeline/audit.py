@@ -36,7 +36,7 @@ from .model import NEWS
 # 70 gives 0.76 / 1.00. The misses are tasks a commune rewords around its own units.
 COVERAGE_THRESHOLD = 75
 
-FLAG_KINDS = ("draft", "date_conflict", "cites_later_document", "missing_section",
+FLAG_KINDS = ("draft", "date_conflict", "cites_later_document", "missing_section", "truncated",
               "issuer_did_not_exist", "symbol_type_mismatch")
 
 
@@ -154,9 +154,15 @@ def _requirements() -> dict[str, list[dict]]:
 
 
 def _section_flags(d: DocInfo, requirements: dict[str, list[dict]]) -> list[Flag]:
-    """One flag per document that lacks sections its type requires (all the missing ones in it)."""
+    """One flag per document that lacks sections its type requires (all the missing ones in it);
+    a text that stops before the document ends is flagged so instead, whatever it lacks: the
+    rest may be in the part not captured."""
     kinds = {kind for _, kind, _ in d.sections}
     missing = [r for r in requirements.get(d.doc_type or "", ()) if not kinds & set(r["kinds"])]
+    if d.truncated:
+        return [Flag(d.source, "truncated", "the text stops before the document ends: its sections and "
+                     "tasks are those printed, missing sections not judged",
+                     values={"not_judged": [r["name"] for r in missing], "section_kinds": sorted(kinds)})]
     if not missing:
         return []
     names = ", ".join(r["name"] for r in missing)

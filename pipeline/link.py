@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from . import lexicon
 from .gazetteer import LEVEL_RANK, Place, gazetteer
-from .model import NEWS
+from .model import NEWS, TRUNCATED
 
 ROLE_RANK = {"cites": 0, "based_on": 1, "implements": 2, "reports_on": 3}
 LOCAL_LEVELS = ("tinh", "huyen", "xa")
@@ -178,6 +178,7 @@ class DocInfo:
     tasks: list[TaskRef]
     citations: list[CitationRef] = field(default_factory=list)
     place: Place | None = None
+    truncated: bool = False                       # the text stops before the document ends
 
 
 @dataclass(slots=True)
@@ -339,7 +340,7 @@ def _doc_info(rec: dict) -> DocInfo:
         is_draft=bool(is_draft), directives=[_shared(k) for k in rec.get("directives") or []],
         basis=[_shared(k) for k in rec.get("basis") or []],
         sections=[(get(s, "path"), get(s, "kind"), get(s, "heading")) for s in rec.get("sections") or []],
-        tasks=_tasks(rec))
+        tasks=_tasks(rec), truncated=TRUNCATED in (rec.get("warnings") or ()))
 
 
 def _role(c: dict, doc: DocInfo, in_basis: bool, in_directives: bool, basis_only: frozenset[str],

@@ -90,6 +90,8 @@ class Signer:
 
 # The doc_type of a news item that reports on a document without being one (RECORD.md).
 NEWS = "TIN"
+# A record's warning that its text stops before the document does (a web capture cut short).
+TRUNCATED = "truncated: the text stops before the document ends (no Nơi nhận or signature, the last sentence unfinished)"
 
 
 @dataclass(slots=True)

@@ -8,7 +8,10 @@ import pytest
 
 from pipeline import lexicon
 from pipeline.audit import COVERAGE_THRESHOLD, audit, flags, match_tasks
+from pipeline.extract import extract_record
 from pipeline.link import link_corpus
+from pipeline.model import TRUNCATED
+from pipeline.normalize import document_from_text
 
 D07 = "07/CT-TTg@2023"
 CT07 = {"type": "CT", "number": "07", "symbol": "07/CT-TTg", "date": "2023-03-21",
@@ -112,6 +115,18 @@ def test_other_flags():
                        sections=PLAN_SECTIONS[:1])
     [flag] = flags(link_corpus([incomplete]))
     assert (flag.kind, flag.values["missing"]) == ("missing_section", ["content", "implementation"])
+    # a capture cut short is flagged as such: what it lacks may be in the part not captured
+    incomplete["warnings"] = [TRUNCATED]
+    [flag] = flags(link_corpus([incomplete]))
+    assert (flag.kind, flag.values["not_judged"]) == ("truncated", ["content", "implementation"])
+
+
+def test_a_capture_cut_before_its_closing_is_marked_truncated():
+    head = ("ỦY BAN NHÂN DÂN\nHUYỆN BA BỂ\nSố: 21/KH-UBND\nBa Bể, ngày 10 tháng 9 năm 2023\nKẾ HOẠCH\n"
+            "Triển khai Chỉ thị số 07/CT-TTg\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nNâng cao nhận thức của cán bộ")
+    cut = extract_record(document_from_text(head, "cut.txt"))
+    whole = extract_record(document_from_text(head + ".\nNơi nhận:\n- Lưu: VT.\n", "whole.txt"))
+    assert TRUNCATED in cut.warnings and TRUNCATED not in whole.warnings
 
 
 def _gold(folder):

@@ -5,7 +5,8 @@ header -> citations (need the issuer to key local instruments) -> dates -> secti
 """
 from __future__ import annotations
 
-from ..model import Document, Record
+from ..model import TRUNCATED, Document, Record
+from .bounds import is_truncated
 from .citations import basis_and_directives, extract_citations
 from .dates import extract_dates
 from .header import extract_header
@@ -25,4 +26,4 @@ def extract_record(doc: Document) -> Record:
     return Record(source=doc.source, header=header, citations=citations, basis=basis,
                   directives=directives, sections=sections, assignments=assignments, dates=dates,
                   reported_actions=reported, format=doc.format, pages=doc.pages,
-                  warnings=list(doc.warnings))
+                  warnings=list(doc.warnings) + ([TRUNCATED] if is_truncated(doc.text, header) else []))

@@ -9,6 +9,7 @@ import functools
 import re
 
 from .. import lexicon
+from ..model import NEWS, Header
 from .dates import either_case
 
 # Where the document ends on a web page: a line listing other items ("Tin liên quan"). The scan
@@ -36,3 +37,14 @@ def document_end(text: str) -> int:
     liên quan", "Văn bản liên quan"), else the end of the text."""
     m = _TAIL_CHROME_RX.search(text, document_start(text))
     return m.start() if m else len(text)
+
+
+_SENTENCE_ENDS = (".", ";", ":", ")", "!", "?", "…")
+
+
+def is_truncated(text: str, header: Header) -> bool:
+    """Whether the text stops before the document ends: no closing (Nơi nhận, signature) was
+    found and the last sentence is unfinished, as in a web capture cut after 2,000 bytes. A news
+    item has no closing to look for."""
+    return header.doc_type != NEWS and header.closing_start is None \
+        and not text[:document_end(text)].rstrip().endswith(_SENTENCE_ENDS)
