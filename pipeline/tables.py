@@ -23,7 +23,7 @@ COLUMNS: dict[str, list[str]] = {
         "is_draft", "title", "issuer_name", "issuer_level", "issuer_locality", "issuer_province", "place",
         "signer_name", "signer_position", "signer_authority", "basis", "directives", "unit_code",
         "unit_name", "now_code", "now_name", "citations", "sections", "assignments", "flags",
-        "format", "pages"],
+        "format", "pages", "warnings"],
     "citations": [
         "source", "citation_index", "mention_index", "key", "instrument", "resolution", "type", "number",
         "symbol", "date", "date_day", "other_dates", "issuer", "name", "subject", "role", "in_basis",
@@ -208,7 +208,7 @@ def _record_rows(rec: dict, linked: Linked, flag_count: Counter) -> Iterator[tup
         _join(rec.get("basis") or []), _join(rec.get("directives") or []), unit and unit.code,
         unit and unit.name, now and now.code, now and now.name, len(rec.get("citations") or []),
         len(rec.get("sections") or []), len(rec.get("assignments") or []), flag_count.get(source, 0),
-        rec.get("format"), rec.get("pages"))
+        rec.get("format"), rec.get("pages"), _join(rec.get("warnings") or []))
     refs = {c.key: c for c in doc.citations} if doc else {}
     for ci, c in enumerate(rec.get("citations") or []):
         ref = refs.get(c.get("key"))
