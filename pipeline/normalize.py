@@ -34,7 +34,8 @@ _RULES: list[tuple[str, str | None, str]] = [
     (r"ð", "đ", "ð"),
     (r"ƣ", "ư", "ƣ"),                                  # legacy PDF fonts print ư as U+01A3
     (r"Ƣ", "Ư", "Ƣ"),
-    (r"\*\*|__", "", r"*_"),
+    # markdown bold, "**" or "__" (a run of three underscores or more is a printed rule: kept)
+    (r"\*\*|(?<!_)__(?!_)", "", r"*_"),
     # Italics with one star ("*Bắc Ninh, ngày 12 tháng 3 năm 2024*": docx-to-markdown prints the
     # date line so): the opening star where a closing one follows on its line, and the closing
     # star after a word; a footnote's "(*)" and a lone "*" under a header stay.

@@ -93,3 +93,9 @@ def test_double_spacing_is_squeezed_and_paragraph_breaks_kept() -> None:
 ])
 def test_text_that_is_not_double_spaced_keeps_its_blank_lines(raw: str) -> None:
     assert normalize(raw)[0] == raw
+
+
+def test_a_rule_of_underscores_is_kept_where_markdown_bold_goes():
+    # "__bold__" is markup; "_______" under an issuer's name is a printed rule (an OCR'd scan's
+    # rule, cut in pieces, would otherwise leave stray underscores in the issuer's locality)
+    assert normalize("__KẾ HOẠCH__\n  _______   ____ '\n")[0] == "KẾ HOẠCH\n  _______   ____ '\n"

@@ -27,8 +27,8 @@ _CLOSING = re.compile(      # led by the line break: a literal lets the regex en
     lexicon_pattern(r"\n[ \t|]*(?:Nơi nhận\b|PHỤ LỤC\b|Phụ lục(?: số)? [IVX\d]+[ \t]*$"
                     r"|\(?Ban hành kèm theo (?:Quyết định|Kế hoạch)|\(Kèm theo Quyết định số)"), re.M)
 
-# A footnote of a pdftotext page: under a rule (underscores, gone with normalisation), its
-# number on a line of its own, then its text ("____\n1\n Ban hành kèm theo Quyết định số ..."
+# A footnote of a pdftotext page: under a rule of underscores (or a blank line), its number on
+# a line of its own, then its text ("____\n1\n Ban hành kèm theo Quyết định số ..."
 # cites that decision; it opens no attached document, which prints its line in brackets).
 _FOOTNOTE_NUMBER = re.compile(r"\n[ \t]*_*[ \t]*\n[ \t]*\d{1,2}[ \t]*\Z")
 _FOOTNOTE_WIDTH = 40
