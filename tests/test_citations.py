@@ -576,3 +576,24 @@ def test_the_law_as_a_verbs_subject_names_no_law():
     found = cite("ban hành văn bản quy định chi tiết những nội dung được Luật giao cho địa phương; "
                  "thực hiện Luật Đất đai số 31/2024/QH15.")
     assert [c.name for c in found] == ["Luật Đất đai"]
+
+
+@pytest.mark.parametrize("text,symbol", [
+    # an OCR'd scan prints 0 and 1 as "O", "l", "I": one such letter beside a digit is the digit
+    ("Căn cứ Quyết định số O6/QĐ-TTg ngày 06/01/2022 của Thủ tướng Chính phủ;", "06/QĐ-TTg"),
+    ("Căn cứ Kế hoạch số 2l2/KH-UBND ngày 12/3/2024 của UBND huyện Tam Nông;", "212/KH-UBND"),
+    ("Thực hiện Kế hoạch số l9/KH-UBND ngày 15/02/2019 của UBND tỉnh;", "19/KH-UBND"),
+    ("Căn cứ Quyết định số 1O5/QĐ-UBND ngày 05/3/2024 của UBND xã;", "105/QĐ-UBND"),
+])
+def test_ocr_letters_in_a_symbols_number_are_read_as_digits(text: str, symbol: str) -> None:
+    assert list(by_symbol(text)) == [symbol]
+
+
+def test_a_word_ending_in_those_letters_is_no_number():
+    # "Quý IV/2023" holds no digit before the slash; a word's letters are not read as digits
+    assert by_symbol("hoàn thành trong Quý IV/2023 và báo cáo theo mẫu TOLO6/KH-UBND") == {}
+
+
+def test_an_ocr_read_date_after_a_symbol_is_read_too():
+    [c] = cite("Căn cứ Quyết định số O6/QĐ-TTg ngày O6/0l/2022 của Thủ tướng Chính phủ;")
+    assert (c.key, c.date) == ("06/QĐ-TTg@2022", "2022-01-06")

@@ -174,6 +174,10 @@ _DATE_AFTER_RX = re.compile(rf"{_GAP}(?:{_DAY})\s*(?:(?:{_WORDS})|(?:{_NUMERIC})
 _YEAR_AFTER_RX = re.compile(rf"{_GAP}năm\s+(?P<year>(?:19|20)\d\d)"
                             r"|(?=\s)[ \t]*(?:\n[ \t]*)?(?P<bare>(?:19|20)\d\d)(?![\d/])")
 _QUARTERS = _LEX["quarter"]["numerals"]
+# The letters an OCR'd scan prints for the digits 1 and 0, and how far after a symbol they are read so.
+_OCR_LETTER = re.compile("[lIO]")
+_OCR_DIGITS = str.maketrans("lIO", "110")
+_OCR_WINDOW = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,10 +205,15 @@ def date_at(text: str, pos: int, year_only: bool = False) -> PrintedDate | None:
     """The date printed at `pos` ("ngày 21/3/2023", "ngày 21 tháng 3 năm 2023"), if any;
     with `year_only`, also "năm 2024" / " 2024" (how laws are dated)."""
     m = _DATE_AFTER_RX.match(text, pos)
+    shift = 0
+    if not m and _OCR_LETTER.search(text, pos, pos + _OCR_WINDOW):
+        # an OCR'd scan's "ngày O6/01/2022": its letters read as the digits they stand for
+        m = _DATE_AFTER_RX.match(text[pos:pos + _OCR_WINDOW].translate(_OCR_DIGITS))
+        shift = pos
     if m:
         d, mo, y = (m["d"], m["m"], m["y"]) if m["d"] else (m["wd"], m["wm"], m["wy"])
         iso, err = to_iso(d, mo, y)
-        return PrintedDate(iso, err is None, err, Span(m.start(), m.end()))
+        return PrintedDate(iso, err is None, err, Span(shift + m.start(), shift + m.end()))
     if year_only:
         m = _YEAR_AFTER_RX.match(text, pos)
         if m:
