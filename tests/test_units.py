@@ -175,6 +175,10 @@ CASES = [
     ("Kính gửi: Sở Công Thương.\nUỷ ban nhân dân tỉnh nhận được Văn bản số 2265/BCT-ATMT ngày 02/4/2026.\n"
      "Căn cứ ý kiến chỉ đạo trên, Sở Công Thương và các đơn vị liên quan triển khai thực hiện./.\n",
      [("Sở Công Thương", "thuc_hien", None), ("các đơn vị liên quan", "thuc_hien", None)]),
+    # a news item's speaker is no unit given work; "bảo đảm" is a task's verb
+    ("(BĐN) - Sở Khoa học và Công nghệ bảo đảm kết nối dữ liệu giữa các hệ thống của tỉnh.\n"
+     "Ông Trần Văn Bình, Phó Giám đốc Sở Nội vụ, cho biết: “Người dân không phải đổi giấy tờ”.\n",
+     [("Sở Khoa học và Công nghệ", "thuc_hien", None)]),
     # The funding section says who advises on the budget; its first sentence names no unit.
     ("II. NỘI DUNG\n1. Tuyên truyền trên hệ thống truyền thanh cơ sở.\n"
      "III. KINH PHÍ THỰC HIỆN\nKinh phí thực hiện Kế hoạch được bố trí trong dự toán chi thường xuyên "
