@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .. import lexicon
+from .header_layout import OCR_DIGIT_LETTERS, OCR_DIGITS
 
 _LEX = lexicon.load("citations")
 TYPE_CODES: frozenset[str] = frozenset(_LEX["symbol_types"]["codes"])
@@ -69,15 +70,14 @@ _NUM_START = r"(?<![\w./-])(?<!\d:)"
 _TYPE_ALT = "|".join(re.escape(t) for t in _TYPES_LONGEST)
 # Spaces a print (pdftotext justifying a line) leaves around "/", ":" and "-" of a symbol.
 _SP = r"[ \t]*"
-_OCR = "[lIO]"                 # letters an OCR'd scan prints for the digits 1 and 0
-_OCR_DIGITS = str.maketrans("lIO", "110")
+_OCR = f"[{OCR_DIGIT_LETTERS}]"
 
 SYMBOL_RX = re.compile(
-    rf"(?=[0-9QlIO])(?:QCVN{_SP}(?P<qnum>\d{{1,3}}(?:-\d{{1,3}})?){_SP}:{_SP}(?P<qyear>(?:19|20)\d\d){_SP}/{_SP}(?P<qparts>{_PARTS})"
+    rf"(?=[0-9Q{OCR_DIGIT_LETTERS}])(?:QCVN{_SP}(?P<qnum>\d{{1,3}}(?:-\d{{1,3}})?){_SP}:{_SP}(?P<qyear>(?:19|20)\d\d){_SP}/{_SP}(?P<qparts>{_PARTS})"
     rf"|{_NUM_START}(?P<pnum>\d{{1,5}}){_SP}-[ \t]*(?:\n\s*)?(?P<ptype>{_TYPE_ALT}){_SP}/{_SP}(?P<pparts>{_PARTS})"
     # a number may carry a letter ("30c/NQ-CP", "30a/2008/NQ-CP": issued between 30 and 31); an
     # OCR'd scan reads 1 and 0 as "l", "I", "O" ("O6/QĐ-TTg", "2l2/KH-UBND", "l9/KH-UBND"): one
-    # such letter at a time, beside a digit, is read as the digit (`_OCR_DIGITS`)
+    # such letter at a time, beside a digit, is read as the digit (`OCR_DIGITS`)
     rf"|{_NUM_START}(?P<num>{_OCR}?\d(?:{_OCR}?\d){{0,4}}(?:\.\d{{1,2}}|[a-h]|{_OCR}(?![\w]))?){_SP}(?:[/.]{_SP}(?P<year>(?:19|20)\d\d){_SP})?/{_SP}"
     rf"(?P<parts>{_PARTS}))"
 )
@@ -138,7 +138,7 @@ def iter_symbols(text: str, start: int = 0, end: int | None = None):
             continue
         if text[p] != "Q":
             while p > done and (text[p - 1].isdigit() or text[p - 1] == "."
-                                or text[p - 1] in "lIO" and not (p > 1 and text[p - 2].isalpha())):
+                                or text[p - 1] in OCR_DIGIT_LETTERS and not (p > 1 and text[p - 2].isalpha())):
                 p -= 1
         m = SYMBOL_RX.match(text, p, end)
         if m:
@@ -228,7 +228,7 @@ def _parse(groups: tuple[str | None, ...], type_hint: str | None) -> Symbol | No
     if type_code and not issuers:
         return None             # "5/KH": a type with no issuer is no symbol
     middle = f"/{year}" if year else ""
-    num = num.translate(_OCR_DIGITS)
+    num = num.translate(OCR_DIGITS)
     return Symbol(f"{num}{middle}/{'-'.join(parts)}", "normative" if year else "administrative",
                   num, year, type_code, issuers)
 

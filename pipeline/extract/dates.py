@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from .. import lexicon
 from ..model import DateExpr, Document, Span
+from .header_layout import OCR_DIGIT_LETTERS, OCR_DIGITS
 
 _LEX = lexicon.load("dates")
 
@@ -174,9 +175,8 @@ _DATE_AFTER_RX = re.compile(rf"{_GAP}(?:{_DAY})\s*(?:(?:{_WORDS})|(?:{_NUMERIC})
 _YEAR_AFTER_RX = re.compile(rf"{_GAP}năm\s+(?P<year>(?:19|20)\d\d)"
                             r"|(?=\s)[ \t]*(?:\n[ \t]*)?(?P<bare>(?:19|20)\d\d)(?![\d/])")
 _QUARTERS = _LEX["quarter"]["numerals"]
-# The letters an OCR'd scan prints for the digits 1 and 0, and how far after a symbol they are read so.
-_OCR_LETTER = re.compile("[lIO]")
-_OCR_DIGITS = str.maketrans("lIO", "110")
+# How far after a symbol an OCR'd scan's letters for 1 and 0 are read as digits.
+_OCR_LETTER = re.compile(f"[{OCR_DIGIT_LETTERS}]")
 _OCR_WINDOW = 40
 
 
@@ -208,7 +208,7 @@ def date_at(text: str, pos: int, year_only: bool = False) -> PrintedDate | None:
     shift = 0
     if not m and _OCR_LETTER.search(text, pos, pos + _OCR_WINDOW):
         # an OCR'd scan's "ngày O6/01/2022": its letters read as the digits they stand for
-        m = _DATE_AFTER_RX.match(text[pos:pos + _OCR_WINDOW].translate(_OCR_DIGITS))
+        m = _DATE_AFTER_RX.match(text[pos:pos + _OCR_WINDOW].translate(OCR_DIGITS))
         shift = pos
     if m:
         d, mo, y = (m["d"], m["m"], m["y"]) if m["d"] else (m["wd"], m["wm"], m["wy"])

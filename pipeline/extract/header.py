@@ -28,7 +28,8 @@ from . import citation_symbols as cs
 from . import header_issuer as iss
 from .dates import FastPattern
 from .header_closing import closing
-from .header_layout import UPPER, LOWER, base_letters, clean, fold, has_lower, is_upper, ocr_tolerant, segments, word_start
+from .header_layout import (UPPER, LOWER, OCR_DIGIT_LETTERS, OCR_DIGITS, base_letters, clean, fold, has_lower,
+                            is_upper, ocr_tolerant, segments, word_start)
 
 _HDR = lexicon.load("header")
 _DT = lexicon.load("doc_types")
@@ -48,7 +49,6 @@ _MOTTO_REACH = 60           # characters before a date line searched for a motto
 
 _DATE = re.compile(rf",[ \t]*{ocr_tolerant('ngày')}\s*(?P<d>\d{{1,2}})?\s*{ocr_tolerant('tháng')}\s*(?P<m>\d{{1,3}})?"
                    rf"\s*{ocr_tolerant('năm')}\s*(?P<y>\d{{4}})")
-_OCR_DIGITS = str.maketrans("lIO", "110")
 # A place word: a capitalised word, or two joined by a hyphen ("Rang-Tháp Chàm").
 _PLACE_WORD = re.compile(f"^[{UPPER}][{LOWER}]*(?:[-–][{UPPER}][{LOWER}]*)?$")
 
@@ -58,7 +58,7 @@ _TOKEN = rf"[{_SYM_CH}][{_SYM_CH}.]*"
 # 36-HD/VPTW), whose rest keeps its leading hyphen.
 # OCR'd scans misread the keyword's diacritics ("Sô:") and a digit as a letter ("6l", "l9").
 # A web page's metadata line "Số/Ký hiệu: ..." (like "Số hiệu") is not the document's own.
-_SO = re.compile(rf"S(?<!\wS){ocr_tolerant('ố')}(?!\s*hiệu|\s*/\s*[Kk][ýy]\s*hiệu)[ \t]*[:.]?[\s|]*?(?P<num>[\dlIO]*\d[\dlIO]*)?[ \t]*"
+_SO = re.compile(rf"S(?<!\wS){ocr_tolerant('ố')}(?!\s*hiệu|\s*/\s*[Kk][ýy]\s*hiệu)[ \t]*[:.]?[\s|]*?(?P<num>[\d{OCR_DIGIT_LETTERS}]*\d[\d{OCR_DIGIT_LETTERS}]*)?[ \t]*"
                  r"(?:/[ \t]*|(?=-[ \t]*[A-ZĐ][A-Za-zĐđ]{0,4}[ \t]?/))(?P<rest>[^\n|]*)")
 _SYM_BODY = re.compile(rf"(?:(?P<year>\d{{4}})\s*/\s*)?(?P<parts>{_TOKEN}(?:[ \t]?[-–][ \t]?{_TOKEN})*)(?P<dash>[ \t]?[-–]\s*$)?")
 _SYM_NEXT = re.compile(rf"\s*(?P<parts>{_TOKEN}(?:\s*[-–]\s*{_TOKEN})*)")
@@ -474,7 +474,7 @@ def extract_header(doc: Document) -> Header:
     if so:
         # The line that may hold the rest of a symbol broken after a hyphen (past a blank line).
         next_line = _next_content(head, _line_bounds(head, so.end())[1] + 1, len(head))
-        number = so.group("num") and so.group("num").translate(_OCR_DIGITS)
+        number = so.group("num") and so.group("num").translate(OCR_DIGITS)
         sym_type, h.symbol = normalize_symbol(number, so.group("rest"), next_line)
         h.number = number
         starts.append(so.start())

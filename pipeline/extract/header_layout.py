@@ -28,6 +28,12 @@ for _c in LOWER + UPPER:
     _SAME_BASE[base_letters(_c)] = _SAME_BASE.get(base_letters(_c), "") + _c
 
 
+# The letters an OCR'd scan prints for the digits 1 and 0 ("6l", "O6"), and the table that
+# reads them back as digits.
+OCR_DIGIT_LETTERS = "lIO"
+OCR_DIGITS = str.maketrans(OCR_DIGIT_LETTERS, "110")
+
+
 def ocr_tolerant(word: str) -> str:
     """A regex for `word` that takes any diacritics on its vowels and on đ, as scans read by OCR
     print them ("Sô" for "Số", "ngảy" for "ngày", "BÁO CẢO"): for the few header keywords whose

@@ -77,8 +77,9 @@ _DISTRIBUTIVE = re.compile(lexicon_pattern(_LEX["distributive"]["pattern"]))
 _HOLDER = re.compile(lexicon_pattern(_LEX["distributive"]["holder"]))
 _NOT_HELD = re.compile(lexicon_pattern(_LEX["distributive"]["not_held"]))
 _TITLE = re.compile(lexicon_pattern(_LEX["title"]["pattern"]))
-_ENUMERATION_OWNER = re.compile(lexicon_pattern(_LEX["enumeration"]["owner"].replace("{HOLDER}", _LEX["enumeration"]["holder"])))
-_ENUMERATION = re.compile(lexicon_pattern(_LEX["enumeration"]["pattern"].replace("{HOLDER}", _LEX["enumeration"]["holder"])), re.S)
+_ENUMERATION_OWNER, _ENUMERATION = (
+    re.compile(lexicon_pattern(_LEX["enumeration"][k].replace("{HOLDER}", _LEX["enumeration"]["holder"])), flags)
+    for k, flags in (("owner", 0), ("pattern", re.S)))
 # the names of an enumeration: up to a comma, or a whole official name that holds one
 _ENUMERATED_NAME = re.compile("(?:" + "|".join(map(re.escape, _LEX["enumeration"]["comma_names"]))
                               + r"|[^,]+)(?:,\s*|$)")
